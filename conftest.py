@@ -1,0 +1,71 @@
+"""People and helpers shared by every app's tests."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()
+
+
+@pytest.fixture
+def citizen(django_user_model):
+    return django_user_model.objects.create_user(email="alice@example.org", password="alice-secret-123")
+
+
+@pytest.fixture
+def outsider(django_user_model):
+    return django_user_model.objects.create_user(email="charlie@example.org", password="charlie-secret-123")
+
+
+@pytest.fixture
+def editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(email="bob@kaiserslautern.example", password="bob-secret-123", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    return user
+
+
+def make_field(**kwargs):
+    from projects.models import FieldOfAction
+
+    kwargs.setdefault("name_de", "Verwaltung")
+    kwargs.setdefault("name_en", "Administration")
+    kwargs.setdefault("slug", slugify_unique(FieldOfAction, kwargs["name_de"]))
+    kwargs.setdefault("summary_de", "Digitale Dienste der Stadtverwaltung.")
+    return FieldOfAction.objects.create(**kwargs)
+
+
+def make_project(**kwargs):
+    from projects.models import Project
+
+    kwargs.setdefault("title_de", "Bürgertresor")
+    kwargs.setdefault("slug", slugify_unique(Project, kwargs["title_de"]))
+    kwargs.setdefault("summary_de", "Ein digitaler Tresor für Dokumente.")
+    kwargs.setdefault("responsible_office", "Referat Digitalisierung und Innovation")
+    kwargs.setdefault("is_published", True)
+    if "field" not in kwargs:
+        kwargs["field"] = make_field()
+    return Project.objects.create(**kwargs)
+
+
+def make_milestone(project, **kwargs):
+    import datetime
+
+    kwargs.setdefault("title_de", "Ausschreibung")
+    kwargs.setdefault("due_date", datetime.date(2026, 12, 1))
+    return project.milestones.create(**kwargs)
+
+
+def slugify_unique(model, text):
+    from django.utils.text import slugify
+
+    base = slugify(text)
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

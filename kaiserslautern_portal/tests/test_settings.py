@@ -1,0 +1,79 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from kaiserslautern_portal.settings import email_settings, envbool
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "k3y-for-tests-" + "x7Qp2Lm9Vb" * 6,
+    "DJANGO_ALLOWED_HOSTS": "digital.kaiserslautern.example",
+}
+
+
+def manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", DJANGO_DEBUG="0", DJANGO_ALLOWED_HOSTS="digital.kaiserslautern.example")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key():
+    result = manage("check", **{**PRODUCTION, "DJANGO_SECRET_KEY": "secret"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage("check", **{**PRODUCTION, "DJANGO_ALLOWED_HOSTS": ""})
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_deploy_check_reports_no_warnings_in_production():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_secret_key_can_come_from_a_file(tmp_path):
+    key_file = tmp_path / "key"
+    key_file.write_text(PRODUCTION["DJANGO_SECRET_KEY"] + "\n")
+    env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}
+    result = manage("check", DJANGO_SECRET_KEY_FILE=str(key_file), **env)
+    assert result.returncode == 0, result.stderr
+
+
+def test_envbool_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("SOME_FLAG", "yes please")
+    with pytest.raises(ImproperlyConfigured):
+        envbool("SOME_FLAG", "0")
+
+
+def test_email_url_becomes_smtp_settings():
+    assert email_settings("smtp://mailer:p%40ss@mail.example.org:587/?tls=1") == {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "mail.example.org",
+        "EMAIL_PORT": 587,
+        "EMAIL_HOST_USER": "mailer",
+        "EMAIL_HOST_PASSWORD": "p@ss",
+        "EMAIL_USE_TLS": True,
+        "EMAIL_USE_SSL": False,
+        "EMAIL_TIMEOUT": 10,
+    }
+
+
+def test_email_url_with_another_scheme_is_refused():
+    with pytest.raises(ImproperlyConfigured):
+        email_settings("http://mail.example.org")

@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+
+from . import views
+from .models import LegalPage
+
+languages = "|".join(code for code, _name in settings.LANGUAGES)
+legal_kinds = "|".join(LegalPage.Kind.values)
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    re_path(rf"^sprache/(?P<language>{languages})/$", views.switch_language, name="switch_language"),
+    re_path(rf"^(?P<kind>{legal_kinds})/$", views.legal_page, name="legal_page"),
+    path("admin/", admin.site.urls),
+    path("", include("projects.urls")),
+]

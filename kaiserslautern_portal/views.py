@@ -1,0 +1,80 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .celery import app as celery_app
+from .models import LegalPage
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    return JsonResponse({"status": "ok"})
+
+
+def check_database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def check_cache() -> None:
+    cache.set("readyz", "ok", 10)
+    if cache.get("readyz") != "ok":
+        raise RuntimeError("cache did not return the value just written")
+
+
+def check_broker() -> None:
+    with celery_app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=3)
+
+
+CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
+
+
+@require_GET
+@never_cache
+def readyz(request):
+    results, failed = {}, []
+    for name, check in CHECKS.items():
+        try:
+            check()
+        except Exception as exc:  # Any failure of a dependency means "not ready", never a crash.
+            logger.warning("readiness check %s failed: %s", name, exc)
+            results[name] = "failed"
+            failed.append(name)
+        else:
+            results[name] = "ok"
+    body = {"status": "failed" if failed else "ok", "checks": results}
+    return JsonResponse(body, status=503 if failed else 200)
+
+
+@require_GET
+def switch_language(request, language):
+    """Remember the chosen language in a cookie; a plain link, so it works without JavaScript."""
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+def legal_page(request, kind):
+    page = get_object_or_404(LegalPage, kind=kind)
+    return render(request, "legal_page.html", {"page": page})
