@@ -69,3 +69,22 @@ def slugify_unique(model, text):
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def make_news(**kwargs):
+    import datetime
+
+    from django.utils import timezone
+
+    from news.models import NewsItem
+
+    projects = kwargs.pop("projects", [])
+    kwargs.setdefault("title_de", "Fortschritt beim Bürgertresor")
+    kwargs.setdefault("slug", slugify_unique(NewsItem, kwargs["title_de"]))
+    kwargs.setdefault("teaser_de", "Der Tresor ist im Test.")
+    kwargs.setdefault("status", "published")
+    if kwargs["status"] == "published":
+        kwargs.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
+    item = NewsItem.objects.create(**kwargs)
+    item.projects.set(projects)
+    return item

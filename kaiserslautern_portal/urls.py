@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+
+from news.sitemaps import SITEMAPS
 
 from . import views
 from .models import LegalPage
@@ -14,5 +17,8 @@ urlpatterns = [
     re_path(rf"^sprache/(?P<language>{languages})/$", views.switch_language, name="switch_language"),
     re_path(rf"^(?P<kind>{legal_kinds})/$", views.legal_page, name="legal_page"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("", include("projects.urls")),
+    path("", include("news.urls")),
 ]

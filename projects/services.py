@@ -1,6 +1,7 @@
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from .models import ProgressEntry, Project
 
@@ -21,10 +22,17 @@ def progress_record(*, project: Project, at: datetime.datetime | None = None) ->
 def project_update_progress(
     *, project: Project, progress: int, status: str, at: datetime.datetime | None = None
 ) -> Project:
-    """Set a project's progress and status, validated, and record the change in its history."""
+    """Set a project's progress and status, validated, and record the change in its history.
+
+    Completing a project without an end date ends it on the day of the change.
+    """
     project.progress = progress
     project.status = status
+    fields = ["progress", "status", "updated"]
+    if status == Project.Status.COMPLETED and not project.actual_end_date:
+        project.actual_end_date = timezone.localdate(at)
+        fields.append("actual_end_date")
     project.full_clean()
-    project.save(update_fields=["progress", "status", "updated"])
+    project.save(update_fields=fields)
     progress_record(project=project, at=at)
     return project

@@ -1,0 +1,38 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from kaiserslautern_portal.demo.legal import load_legal_pages
+from kaiserslautern_portal.demo.programme import load_programme
+
+DEMO_EDITOR = ("redaktion@kaiserslautern.example", "herzlich-digital-demo")
+
+
+class Command(BaseCommand):
+    help = "Load the demo programme (idempotent) and, while developing, a demo editor account."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--today", type=datetime.date.fromisoformat, help="Date the demo is written for.")
+
+    def handle(self, *args, today=None, **options):
+        counts = load_programme(today=today or timezone.localdate())
+        counts["legal pages created"] = load_legal_pages()
+        self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
+        if not settings.DEBUG:
+            self.stdout.write("DJANGO_DEBUG=0: no demo account created; use createsuperuser.")
+            return
+        email, password = DEMO_EDITOR
+        user, created = get_user_model().objects.get_or_create(email=email, defaults={"is_staff": True})
+        if created:
+            user.set_password(password)
+            user.save()
+        user.groups.add(Group.objects.get(name="Redaktion"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo editor (group Redaktion): log in at http://127.0.0.1:8000/admin/ as {email} / {password}"
+            )
+        )

@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from projects.models import FieldOfAction, Project
+
+from .models import NewsItem
+
+FEED_SIZE = 30
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+class NewsFeed(Feed):
+    """All public news as RSS 2.0; links are absolute from SITE_URL, whatever host the request came to."""
+
+    url_name = "news:rss"
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def title(self, obj):
+        return _("Neuigkeiten – herzlich-digitale Stadt Kaiserslautern")
+
+    def description(self, obj):
+        return _("Fortschrittsberichte, Pressemitteilungen und Ankündigungen des Digitalisierungsprogramms.")
+
+    def link(self, obj):
+        return absolute(reverse("news:list"))
+
+    def feed_url(self, obj):
+        return absolute(reverse(self.url_name))
+
+    def items(self, obj):
+        return NewsItem.objects.public().for_lists()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.teaser
+
+    def item_link(self, item):
+        return absolute(item.get_absolute_url())
+
+    def item_guid(self, item):
+        return absolute(item.get_absolute_url())
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated
+
+    def item_author_name(self, item):
+        return item.author
+
+    def item_categories(self, item):
+        return [item.get_kind_display(), *(project.title for project in item.projects.all())]
+
+
+class AtomNewsFeed(NewsFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsFeed.description
+    url_name = "news:atom"
+
+
+class ProjectNewsFeed(NewsFeed):
+    url_name = "news:project_rss"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Project.objects.published(), slug=slug)
+
+    def title(self, project):
+        return _("Neuigkeiten zu „%(title)s“") % {"title": project.title}
+
+    def description(self, project):
+        return project.summary
+
+    def link(self, project):
+        return absolute(project.get_absolute_url())
+
+    def feed_url(self, project):
+        return absolute(reverse(self.url_name, kwargs={"slug": project.slug}))
+
+    def items(self, project):
+        return NewsItem.objects.public().for_project(project).for_lists()[:FEED_SIZE]
+
+
+class AtomProjectNewsFeed(ProjectNewsFeed):
+    feed_type = Atom1Feed
+    subtitle = ProjectNewsFeed.description
+    url_name = "news:project_atom"
+
+
+class FieldNewsFeed(NewsFeed):
+    url_name = "news:field_rss"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(FieldOfAction, slug=slug)
+
+    def title(self, field):
+        return _("Neuigkeiten im Handlungsfeld „%(name)s“") % {"name": field.name}
+
+    def description(self, field):
+        return field.summary
+
+    def link(self, field):
+        return absolute(field.get_absolute_url())
+
+    def feed_url(self, field):
+        return absolute(reverse(self.url_name, kwargs={"slug": field.slug}))
+
+    def items(self, field):
+        return NewsItem.objects.public().for_field(field).for_lists()[:FEED_SIZE]
+
+
+class AtomFieldNewsFeed(FieldNewsFeed):
+    feed_type = Atom1Feed
+    subtitle = FieldNewsFeed.description
+    url_name = "news:field_atom"

@@ -1,0 +1,141 @@
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kaiserslautern_portal.markdown import render_markdown
+from projects.models import Project
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Published and due: a scheduled item appears by itself once its time has come."""
+        return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def for_lists(self):
+        return self.prefetch_related(
+            Prefetch("projects", queryset=Project.objects.published().only("title", "title_de", "title_en", "slug"))
+        ).order_by("-published_at", "-pk")
+
+    def for_project(self, project):
+        return self.filter(projects=project)
+
+    def for_field(self, field):
+        return self.filter(projects__field=field).distinct()
+
+
+class NewsItem(models.Model):
+    class Kind(models.TextChoices):
+        PROGRESS_REPORT = "progress_report", _("Fortschrittsbericht")
+        PRESS_RELEASE = "press_release", _("Pressemitteilung")
+        ANNOUNCEMENT = "announcement", _("Ankündigung")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("veröffentlicht")
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True)
+    teaser = models.CharField(_("Anreißer"), max_length=400, help_text=_("Ein bis zwei Sätze für Übersichten und E-Mails."))
+    body = models.TextField(
+        _("Text"), blank=True, help_text=_("Markdown: **fett**, *kursiv*, ## Überschrift, - Liste, [Link](https://…)")
+    )
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.PROGRESS_REPORT)
+    projects = models.ManyToManyField(Project, verbose_name=_("Projekte"), related_name="news_items", blank=True)
+    author = models.CharField(
+        _("Autor"), max_length=200, default="Referat Digitalisierung und Innovation", help_text=_("Eine Stelle oder eine Person.")
+    )
+    image = models.ImageField(_("Bild"), upload_to="news/", blank=True)
+    image_alt = models.CharField(_("Alternativtext des Bildes"), max_length=300, blank=True)
+    image_credit = models.CharField(_("Bildnachweis"), max_length=200, blank=True)
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("Veröffentlichung"),
+        null=True,
+        blank=True,
+        help_text=_("Liegt der Zeitpunkt in der Zukunft, erscheint die Meldung erst dann."),
+    )
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+    # Filled by a database trigger on PostgreSQL (migration 0002); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Meldung")
+        verbose_name_plural = _("Meldungen")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False), name="news_published_has_time"
+            ),
+            models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="news_image_has_alt_text"),
+        ]
+        indexes = [models.Index(fields=["status", "published_at"]), models.Index(fields=["kind", "published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.status == self.Status.PUBLISHED and not self.published_at:
+            errors["published_at"] = _("Eine veröffentlichte Meldung braucht einen Zeitpunkt der Veröffentlichung.")
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _("Ein Bild braucht einen Alternativtext.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def body_html(self):
+        return render_markdown(self.body)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+
+
+class ProgressUpdate(models.Model):
+    """New progress and status a progress report carries for one of its projects, applied when it goes public."""
+
+    news_item = models.ForeignKey(
+        NewsItem, verbose_name=_("Meldung"), on_delete=models.CASCADE, related_name="progress_updates"
+    )
+    project = models.ForeignKey(Project, verbose_name=_("Projekt"), on_delete=models.CASCADE, related_name="+")
+    progress = models.PositiveSmallIntegerField(_("neuer Fortschritt in Prozent"), validators=[MaxValueValidator(100)])
+    status = models.CharField(_("neuer Status"), max_length=20, choices=Project.Status.choices)
+    applied_at = models.DateTimeField(_("übernommen am"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("Fortschrittsangabe")
+        verbose_name_plural = _("Fortschrittsangaben (werden bei Veröffentlichung ins Projekt übernommen)")
+        constraints = [
+            models.UniqueConstraint(fields=["news_item", "project"], name="one_update_per_project_and_report"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="update_progress_at_most_100"),
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.progress} %"
+
+    def clean(self):
+        """Refuse values the project itself would refuse, before the report goes out."""
+        if self.project_id is None or self.progress is None or not self.status:
+            return
+        project = Project.objects.get(pk=self.project_id)
+        project.progress, project.status = self.progress, self.status
+        if self.status == Project.Status.COMPLETED and not project.actual_end_date:
+            project.actual_end_date = timezone.localdate()
+        try:
+            project.full_clean(exclude=["slug"])
+        except ValidationError as error:
+            raise ValidationError(
+                _("Das Projekt ließe sich mit diesen Werten nicht speichern: %(errors)s"),
+                params={"errors": " ".join(error.messages)},
+            ) from None

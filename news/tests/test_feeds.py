@@ -1,0 +1,103 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+import icalendar
+import pytest
+from django.utils import timezone
+
+from conftest import make_field, make_milestone, make_news, make_project
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = "https://digital.kaiserslautern.example"
+
+
+def rss_items(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    return channel, [(item.findtext("title"), item.findtext("link")) for item in channel.findall("item")]
+
+
+def test_rss_feed_lists_public_news_with_absolute_links(client):
+    item = make_news(title_de="Parken per App wächst")
+    make_news(title_de="Entwurf", status="draft")
+    make_news(title_de="Geplant", published_at=timezone.now() + datetime.timedelta(hours=1))
+    channel, items = rss_items(client, "/neuigkeiten/rss/")
+    assert channel.findtext("link") == "https://digital.kaiserslautern.example/neuigkeiten/"
+    assert items == [("Parken per App wächst", f"https://digital.kaiserslautern.example{item.get_absolute_url()}")]
+
+
+def test_atom_feed_parses_and_has_the_same_items(client):
+    make_news(title_de="Parken per App wächst")
+    response = client.get("/neuigkeiten/atom/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Parken per App wächst"]
+    assert entries[0].find(f"{ATOM}link").get("href").startswith("https://digital.kaiserslautern.example/")
+
+
+def test_project_and_field_feeds_contain_only_their_news(client):
+    field = make_field(name_de="Verkehr", slug="verkehr")
+    project = make_project(title_de="Handyparken", field=field)
+    make_news(title_de="Parken", projects=[project])
+    make_news(title_de="Anderes")
+    assert [t for t, _ in rss_items(client, "/neuigkeiten/projekt/handyparken/rss/")[1]] == ["Parken"]
+    assert [t for t, _ in rss_items(client, "/neuigkeiten/handlungsfeld/verkehr/rss/")[1]] == ["Parken"]
+    feed = ET.fromstring(client.get("/neuigkeiten/handlungsfeld/verkehr/atom/").content)
+    assert len(feed.findall(f"{ATOM}entry")) == 1
+
+
+def test_feeds_of_unpublished_projects_do_not_exist(client):
+    make_project(title_de="Geheim", is_published=False)
+    assert client.get("/neuigkeiten/projekt/geheim/rss/").status_code == 404
+
+
+def test_english_feed_uses_english_titles(client):
+    make_news(title_de="Parken per App", title_en="Parking by app")
+    response = client.get("/neuigkeiten/rss/", headers={"accept-language": "en"})
+    assert ET.fromstring(response.content).find("channel/item/title").text == "Parking by app"
+
+
+def test_calendar_lists_upcoming_milestones_of_published_projects(client):
+    project = make_project(title_de="KL Navi")
+    today = timezone.localdate()
+    make_milestone(project, title_de="Öffentlicher Test", due_date=today + datetime.timedelta(days=10))
+    make_milestone(project, title_de="Erledigt", due_date=today + datetime.timedelta(days=5), completed_on=today)
+    make_milestone(project, title_de="Vorbei", due_date=today - datetime.timedelta(days=5))
+    make_milestone(make_project(title_de="Geheim", is_published=False), due_date=today + datetime.timedelta(days=3))
+
+    for url in ("/projekte/meilensteine.ics", "/projekte/kl-navi/meilensteine.ics"):
+        response = client.get(url)
+        assert response["Content-Type"] == "text/calendar; charset=utf-8"
+        calendar = icalendar.Calendar.from_ical(response.content)
+        events = calendar.walk("VEVENT")
+        assert [str(event["summary"]) for event in events] == ["KL Navi: Öffentlicher Test"]
+        assert events[0]["dtstart"].dt == today + datetime.timedelta(days=10)
+        assert str(events[0]["url"]) == "https://digital.kaiserslautern.example/projekte/kl-navi/"
+    assert client.get("/projekte/geheim/meilensteine.ics").status_code == 404
+
+
+def test_sitemap_lists_public_pages_only(client):
+    make_project(title_de="Handyparken")
+    make_project(title_de="Geheim", is_published=False)
+    make_news(title_de="Öffentlich")
+    make_news(title_de="Entwurf", status="draft")
+    response = client.get("/sitemap.xml")
+    locations = [loc.text for loc in ET.fromstring(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://digital.kaiserslautern.example/projekte/handyparken/" in locations
+    assert "https://digital.kaiserslautern.example/neuigkeiten/offentlich/" in locations
+    assert "https://digital.kaiserslautern.example/projekte/" in locations
+    assert not [loc for loc in locations if "geheim" in loc or "entwurf" in loc]
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: https://digital.kaiserslautern.example/sitemap.xml" in body
+    assert "Disallow: /admin/" in body

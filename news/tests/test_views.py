@@ -1,0 +1,110 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from conftest import make_field, make_news, make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def html_of(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def test_news_list_shows_public_items_newest_first(client):
+    now = timezone.now()
+    make_news(title_de="Älter", published_at=now - datetime.timedelta(days=2))
+    make_news(title_de="Neuer", published_at=now - datetime.timedelta(days=1))
+    make_news(title_de="Entwurf", status="draft")
+    make_news(title_de="Geplant", published_at=now + datetime.timedelta(days=1))
+    html = html_of(client.get("/neuigkeiten/"))
+    assert html.index("Neuer") < html.index("Älter")
+    assert "Entwurf" not in html and "Geplant" not in html
+    assert html.count("<h1") == 1
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+
+
+def test_news_list_filters_by_kind_project_and_field(client):
+    mobility = make_field(name_de="Verkehr", slug="verkehr")
+    parking = make_project(title_de="Handyparken", field=mobility)
+    safe = make_project(title_de="Bürgertresor")
+    make_news(title_de="Parken per App wächst", projects=[parking], kind="progress_report")
+    make_news(title_de="Tresor startet", projects=[safe], kind="press_release")
+    make_news(title_de="Bürgerdialog", kind="announcement")
+
+    assert "Tresor startet" in html_of(client.get("/neuigkeiten/", {"art": "press_release"}))
+    html = html_of(client.get("/neuigkeiten/", {"projekt": "handyparken"}))
+    assert "Parken per App wächst" in html and "Tresor startet" not in html
+    html = html_of(client.get("/neuigkeiten/", {"handlungsfeld": "verkehr"}))
+    assert "Parken per App wächst" in html and "Bürgerdialog" not in html
+
+
+@pytest.mark.parametrize("params", [{"art": "gerücht"}, {"projekt": "nirgends"}, {"handlungsfeld": "x"}])
+def test_news_list_answers_bad_filters_with_400(client, params):
+    assert client.get("/neuigkeiten/", params).status_code == 400
+
+
+def test_news_list_paginates(client):
+    for n in range(14):
+        make_news(title_de=f"Meldung {n:02}")
+    assert 'href="?seite=2"' in html_of(client.get("/neuigkeiten/"))
+    assert client.get("/neuigkeiten/", {"seite": 3}).status_code == 404
+
+
+def test_news_item_links_its_projects(client):
+    project = make_project(title_de="Handyparken")
+    item = make_news(title_de="Parken per App", body_de="**Neu:** mehr Zonen<script>x()</script>", projects=[project])
+    html = html_of(client.get(item.get_absolute_url()))
+    assert "<h1>Parken per App</h1>" in html
+    assert "<strong>Neu:</strong>" in html and "<script>x()" not in html
+    assert f'href="{project.get_absolute_url()}">Handyparken</a>' in html
+
+
+def test_drafts_and_scheduled_items_are_404_for_the_public(client, citizen):
+    draft = make_news(status="draft")
+    scheduled = make_news(title_de="Später", published_at=timezone.now() + datetime.timedelta(days=1))
+    client.force_login(citizen)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+
+
+def test_staff_preview_a_draft_marked_as_preview(client, editor):
+    draft = make_news(status="draft")
+    client.force_login(editor)
+    assert "Vorschau:" in html_of(client.get(draft.get_absolute_url()))
+
+
+def test_project_field_and_start_pages_list_their_news(client):
+    field = make_field(name_de="Verkehr", slug="verkehr")
+    project = make_project(title_de="Handyparken", field=field)
+    make_news(title_de="Parken per App wächst", projects=[project])
+    make_news(title_de="Anderes Thema")
+    make_news(title_de="Noch geheim", status="draft", projects=[project])
+    project_html = html_of(client.get(project.get_absolute_url()))
+    assert "Parken per App wächst" in project_html and "Anderes Thema" not in project_html
+    assert "Noch geheim" not in project_html
+    assert 'href="/neuigkeiten/projekt/handyparken/rss/"' in project_html
+    field_html = html_of(client.get(field.get_absolute_url()))
+    assert "Parken per App wächst" in field_html and "Anderes Thema" not in field_html
+    assert "Anderes Thema" in html_of(client.get("/"))
+
+
+def test_list_and_detail_run_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    def build(n):
+        projects = [make_project(title_de=f"P{n}-{i}") for i in range(3)]
+        return [make_news(title_de=f"M{n}-{i}", projects=projects) for i in range(n)]
+
+    items = build(2)
+    with CaptureQueriesContext(connection) as small_list:
+        client.get("/neuigkeiten/")
+    with CaptureQueriesContext(connection) as small_detail:
+        client.get(items[0].get_absolute_url())
+    build(40)
+    with django_assert_max_num_queries(len(small_list)):
+        client.get("/neuigkeiten/")
+    with django_assert_max_num_queries(len(small_detail)):
+        client.get(items[0].get_absolute_url())

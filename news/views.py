@@ -1,0 +1,42 @@
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from projects.views import paginate
+
+from .forms import NewsFilterForm, SearchForm
+from .models import NewsItem
+from .search import search
+
+
+def news_list(request):
+    form = NewsFilterForm(request.GET)
+    if not form.is_valid():
+        return render(request, "news/news_list.html", {"form": form, "page": None}, status=400)
+    page = paginate(request, form.filter(NewsItem.objects.public()).for_lists())
+    return render(request, "news/news_list.html", {"form": form, "page": page})
+
+
+def can_preview(user):
+    return user.is_staff and user.has_perm("news.view_newsitem")
+
+
+def news_detail(request, slug):
+    item = get_object_or_404(NewsItem.objects.for_lists(), slug=slug)
+    if not item.is_public and not can_preview(request.user):
+        raise Http404
+    return render(request, "news/news_detail.html", {"item": item})
+
+
+def search_view(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, "news/search.html", {"form": form}, status=400)
+    text = form.cleaned_data["q"]
+    if not text:
+        return render(request, "news/search.html", {"form": form})
+    try:
+        page = Paginator(search(text), 20).page(request.GET.get("seite", 1))
+    except InvalidPage:
+        raise Http404 from None
+    return render(request, "news/search.html", {"form": form, "query": text, "page": page})
