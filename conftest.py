@@ -5,8 +5,21 @@ from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
+def _eager_celery():
+    """Tasks run in-process even where REDIS_URL makes Redis the broker; worker tests start a real worker."""
+    from kaiserslautern_portal.celery import app as celery_app
+
+    eager = celery_app.conf["task_always_eager"]
+    celery_app.conf["task_always_eager"] = True
+    yield
+    celery_app.conf["task_always_eager"] = eager
+
+
+@pytest.fixture(autouse=True)
 def _fast_and_isolated(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Pages render fresh in tests; the page cache has its own tests that switch it on.
+    settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
 
 
@@ -24,7 +37,9 @@ def outsider(django_user_model):
 def editor(django_user_model):
     from django.contrib.auth.models import Group
 
-    user = django_user_model.objects.create_user(email="bob@kaiserslautern.example", password="bob-secret-123", is_staff=True)
+    user = django_user_model.objects.create_user(
+        email="bob@kaiserslautern.example", password="bob-secret-123", is_staff=True
+    )
     user.groups.add(Group.objects.get(name="Redaktion"))
     return user
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import Subscription, User
 
 
 @admin.register(User)
@@ -17,3 +17,13 @@ class CitizenAdmin(UserAdmin):
         (_("Wichtige Daten"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["email", "user", "everything", "frequency", "language", "requested_at", "confirmed_at"]
+    list_filter = ["frequency", "language", "everything", ("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email"]
+    autocomplete_fields = ["user"]
+    filter_horizontal = ["fields", "projects"]
+    readonly_fields = ["consent_text", "requested_at", "confirmed_at", "created", "updated"]

@@ -1,6 +1,19 @@
+import datetime
+
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from projects.models import FieldOfAction, Project
+
+LANGUAGE_CHOICES = [("de", _("Deutsch")), ("en", _("Englisch"))]
+
+# A confirmation link is valid this long; unconfirmed requests are purged after it.
+CONFIRMATION_PERIOD = datetime.timedelta(days=7)
 
 
 class CitizenManager(UserManager):
@@ -31,7 +44,7 @@ class User(AbstractUser):
     language = models.CharField(
         _("Sprache"),
         max_length=5,
-        choices=[("de", _("Deutsch")), ("en", _("Englisch"))],
+        choices=LANGUAGE_CHOICES,
         default="de",
         help_text=_("Sprache der E-Mails, die das Portal an diese Person schickt."),
     )
@@ -47,3 +60,104 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.email
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def pending(self):
+        return self.filter(confirmed_at__isnull=True)
+
+    def expired(self, now: datetime.datetime):
+        """Requests nobody confirmed within the confirmation period."""
+        return self.pending().filter(requested_at__lt=now - CONFIRMATION_PERIOD)
+
+    def for_address(self, email: str):
+        return self.filter(email=email.lower())
+
+    def of_account(self, user):
+        """An account's subscriptions: linked to it, or to its (verified) address."""
+        return self.filter(Q(user=user) | Q(email=user.email.lower()))
+
+    def matching(self, *, project_ids, field_ids=()):
+        """Subscriptions whose scope covers a news item about these projects (and fields).
+
+        Everything-subscribers always match; field subscribers when one of the projects lies in one of their fields
+        (or a field is named directly); project subscribers when one of the projects is theirs. EXISTS subqueries
+        keep it to one query without duplicates, so no DISTINCT is needed.
+        """
+        project_ids, field_ids = list(project_ids), list(field_ids)
+        fields_of_projects = Project.objects.filter(pk__in=project_ids).values("field_id")
+        field_match = Subscription.fields.through.objects.filter(subscription_id=OuterRef("pk")).filter(
+            Q(fieldofaction_id__in=field_ids) | Q(fieldofaction_id__in=fields_of_projects)
+        )
+        project_match = Subscription.projects.through.objects.filter(
+            subscription_id=OuterRef("pk"), project_id__in=project_ids
+        )
+        return self.filter(Q(everything=True) | Exists(field_match) | Exists(project_match))
+
+
+class Subscription(models.Model):
+    """Who gets news by email, about what, how often and in which language, with the proof of consent.
+
+    An address has at most one confirmed subscription. A new request (double opt-in) is a separate pending row
+    for the same address; confirming it replaces the confirmed row's choice, so nothing changes before then.
+    """
+
+    class Frequency(models.TextChoices):
+        IMMEDIATELY = "immediately", _("sofort bei jeder Neuigkeit")
+        WEEKLY = "weekly", _("einmal pro Woche als Zusammenfassung")
+
+    email = models.EmailField(_("E-Mail-Adresse"))
+    user = models.ForeignKey(
+        "citizens.User",
+        verbose_name=_("Benutzerkonto"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+    )
+    everything = models.BooleanField(_("alle Neuigkeiten"), default=False)
+    fields = models.ManyToManyField(
+        FieldOfAction, verbose_name=_("Handlungsfelder"), blank=True, related_name="subscriptions"
+    )
+    projects = models.ManyToManyField(Project, verbose_name=_("Projekte"), blank=True, related_name="subscriptions")
+    frequency = models.CharField(
+        _("Häufigkeit"), max_length=20, choices=Frequency.choices, default=Frequency.IMMEDIATELY
+    )
+    language = models.CharField(_("Sprache"), max_length=5, choices=LANGUAGE_CHOICES, default="de")
+    # Proof of consent (GDPR Art. 7(1)); the IP address is deliberately not stored.
+    consent_text = models.TextField(_("Einwilligungstext"), validators=[MaxLengthValidator(2000)])
+    requested_at = models.DateTimeField(_("angefordert am"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("bestätigt am"), null=True, blank=True)
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Abonnement")
+        verbose_name_plural = _("Abonnements")
+        ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), condition=Q(confirmed_at__isnull=False), name="subscription_one_confirmed_per_email"
+            ),
+            models.UniqueConstraint(
+                Lower("email"), condition=Q(confirmed_at__isnull=True), name="subscription_one_pending_per_email"
+            ),
+        ]
+        indexes = [models.Index(fields=["confirmed_at", "requested_at"])]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    @property
+    def is_empty(self):
+        """Nothing left to send about: a subscription without scope is removed."""
+        return not self.everything and not self.fields.exists() and not self.projects.exists()

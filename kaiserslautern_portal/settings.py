@@ -7,10 +7,12 @@ without a real secret key and allowed hosts.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -91,10 +93,17 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "csp",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "kaiserslautern_portal",
     "projects",
     "news",
     "citizens",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -105,9 +114,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "citizens.middleware.StaffMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -153,6 +165,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Whole pages for anonymous visitors (kaiserslautern_portal/cache.py); 0 switches the page cache off.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "300")
+
 # Celery: without a broker, tasks run eagerly in-process and their errors propagate.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL) or "memory://"
 CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
@@ -165,6 +180,11 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Berlin"
 CELERY_BEAT_SCHEDULE: dict = {}
+# Mondays 07:00 (CELERY_TIMEZONE): editors hear of their projects whose update is overdue.
+CELERY_BEAT_SCHEDULE["projects-update-reminders"] = {
+    "task": "projects.tasks.send_update_reminders",
+    "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+}
 
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
 if EMAIL_URL:
@@ -173,6 +193,37 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digital <digital@kaiserslautern.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Accounts: django-allauth, email as the login, verified addresses; allauth's pages live under /konto/.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "/konto/login/"
+LOGIN_REDIRECT_URL = "/konto/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "citizens.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address per account; a new one replaces it once verified
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # tell the old address about password and email changes
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[herzlich-digitale Stadt] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# allauth's rate limits (on by default) count per client address: behind N proxies, trust N X-Forwarded-For hops.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint(
+    "ALLAUTH_TRUSTED_PROXY_COUNT", os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1")
+)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "herzlich-digitale Stadt Kaiserslautern"
+# Staff without an authenticator app are sent to set one up before they may use the admin.
+PORTAL_STAFF_REQUIRE_MFA = envbool("PORTAL_STAFF_REQUIRE_MFA", "0")
+CELERY_BEAT_SCHEDULE["citizens-purge-unconfirmed-subscriptions"] = {
+    "task": "citizens.tasks.purge_unconfirmed_subscriptions",
+    "schedule": 3600,
+}
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
@@ -244,6 +295,46 @@ PERMISSIONS_POLICY = {
     "payment": [],
     "usb": [],
     "interest-cohort": [],
+}
+
+# Open data API under /api/v1/ (kaiserslautern_portal/api.py): public, read-only, throttled per client address.
+API_THROTTLE_ANON = os.environ.get("API_THROTTLE_ANON", "120/min")
+if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_ANON):
+    raise ImproperlyConfigured(f"API_THROTTLE_ANON must look like 120/min, not {API_THROTTLE_ANON!r}")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_ANON},
+    # Proxies in front of the portal whose X-Forwarded-For is trusted; without one every client is REMOTE_ADDR.
+    "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"),
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+DATA_LICENCE = {
+    "name": "Datenlizenz Deutschland – Namensnennung – 2.0",
+    "url": "https://www.govdata.de/dl-de/by-2-0",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": _("Offene Daten der herzlich-digitalen Stadt Kaiserslautern"),
+    "DESCRIPTION": _(
+        "Handlungsfelder, Projekte, Meilensteine und Fortschrittsverlauf des Digitalisierungsprogramms, "
+        "nur lesend und ohne Anmeldung. Die Daten stehen unter der Datenlizenz Deutschland – Namensnennung – 2.0."
+    ),
+    "VERSION": "1",
+    "LICENSE": DATA_LICENCE,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI from our own static files (drf-spectacular-sidecar): the CSP allows no third-party host.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kaiserslautern_portal.rest.document_error_responses",
+    ],
 }
 
 LOGGING = {

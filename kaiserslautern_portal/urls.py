@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -6,10 +7,14 @@ from django.urls import include, path, re_path
 from news.sitemaps import SITEMAPS
 
 from . import views
+from .cache import cache_public_page
 from .models import LegalPage
 
 languages = "|".join(code for code, _name in settings.LANGUAGES)
 legal_kinds = "|".join(LegalPage.Kind.values)
+
+# Staff log in through allauth, so email verification and two-factor authentication apply to the admin too.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -17,8 +22,11 @@ urlpatterns = [
     re_path(rf"^sprache/(?P<language>{languages})/$", views.switch_language, name="switch_language"),
     re_path(rf"^(?P<kind>{legal_kinds})/$", views.legal_page, name="legal_page"),
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/", include("kaiserslautern_portal.api", namespace="api")),
+    path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("", include("citizens.urls")),
+    path("konto/", include("allauth.urls")),
     path("", include("projects.urls")),
     path("", include("news.urls")),
 ]

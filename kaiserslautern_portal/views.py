@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .cache import cache_public_page
 from .celery import app as celery_app
 from .models import LegalPage
 
@@ -75,6 +76,7 @@ def switch_language(request, language):
     return response
 
 
+@cache_public_page
 def legal_page(request, kind):
     page = get_object_or_404(LegalPage, kind=kind)
     return render(request, "legal_page.html", {"page": page})

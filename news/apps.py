@@ -6,3 +6,8 @@ class NewsConfig(AppConfig):
     verbose_name = _("Neuigkeiten")
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
+
+    def ready(self):
+        from kaiserslautern_portal.cache import connect_invalidation
+
+        connect_invalidation(self)

@@ -40,14 +40,19 @@ class NewsItem(models.Model):
 
     title = models.CharField(_("Titel"), max_length=200)
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True)
-    teaser = models.CharField(_("Anreißer"), max_length=400, help_text=_("Ein bis zwei Sätze für Übersichten und E-Mails."))
+    teaser = models.CharField(
+        _("Anreißer"), max_length=400, help_text=_("Ein bis zwei Sätze für Übersichten und E-Mails.")
+    )
     body = models.TextField(
         _("Text"), blank=True, help_text=_("Markdown: **fett**, *kursiv*, ## Überschrift, - Liste, [Link](https://…)")
     )
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.PROGRESS_REPORT)
     projects = models.ManyToManyField(Project, verbose_name=_("Projekte"), related_name="news_items", blank=True)
     author = models.CharField(
-        _("Autor"), max_length=200, default="Referat Digitalisierung und Innovation", help_text=_("Eine Stelle oder eine Person.")
+        _("Autor"),
+        max_length=200,
+        default="Referat Digitalisierung und Innovation",
+        help_text=_("Eine Stelle oder eine Person."),
     )
     image = models.ImageField(_("Bild"), upload_to="news/", blank=True)
     image_alt = models.CharField(_("Alternativtext des Bildes"), max_length=300, blank=True)
@@ -99,7 +104,11 @@ class NewsItem(models.Model):
 
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at is not None and self.published_at <= timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
 
 
 class ProgressUpdate(models.Model):

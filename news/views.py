@@ -2,6 +2,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from kaiserslautern_portal.cache import cache_public_page
 from projects.views import paginate
 
 from .forms import NewsFilterForm, SearchForm
@@ -9,6 +10,7 @@ from .models import NewsItem
 from .search import search
 
 
+@cache_public_page
 def news_list(request):
     form = NewsFilterForm(request.GET)
     if not form.is_valid():
@@ -21,6 +23,7 @@ def can_preview(user):
     return user.is_staff and user.has_perm("news.view_newsitem")
 
 
+@cache_public_page
 def news_detail(request, slug):
     item = get_object_or_404(NewsItem.objects.for_lists(), slug=slug)
     if not item.is_public and not can_preview(request.user):
@@ -28,6 +31,7 @@ def news_detail(request, slug):
     return render(request, "news/news_detail.html", {"item": item})
 
 
+@cache_public_page
 def search_view(request):
     form = SearchForm(request.GET)
     if not form.is_valid():

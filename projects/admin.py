@@ -1,11 +1,27 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from .models import FieldOfAction, Milestone, ProgressEntry, Project
-from .services import progress_record
+from .models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
+from .services import milestone_save, project_mark_updated, project_save
+
+REASON_REQUIRED = _("Der Termin wurde verschoben: Bitte kurz und öffentlich begründen, warum.")
+
+
+def reason_field(help_text):
+    return forms.CharField(
+        label=_("Begründung der Terminänderung"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=help_text,
+    )
 
 
 @admin.register(FieldOfAction)
@@ -23,19 +39,51 @@ class FieldOfActionAdmin(TranslationAdmin):
         return field.project_count
 
 
+class MilestoneAdminForm(forms.ModelForm):
+    date_change_reason = reason_field(
+        _("Pflicht, wenn das Fälligkeitsdatum verschoben wird; wird öffentlich angezeigt.")
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        moved = self.instance.baseline_due_date is not None and "due_date" in self.changed_data
+        if moved and not cleaned.get("date_change_reason", "").strip():
+            self.add_error("date_change_reason", REASON_REQUIRED)
+        return cleaned
+
+
 class MilestoneInline(TranslationStackedInline):
     model = Milestone
+    form = MilestoneAdminForm
     extra = 0
-    fields = [("title", "order"), "description", ("due_date", "completed_on")]
+    fields = [
+        ("title", "order"),
+        "description",
+        ("due_date", "completed_on"),
+        "baseline_due_date",
+        "date_change_reason",
+    ]
+    readonly_fields = ["baseline_due_date"]
 
 
-class ProgressEntryInline(admin.TabularInline):
-    model = ProgressEntry
+class IndicatorInline(TranslationTabularInline):
+    model = Indicator
     extra = 0
-    fields = ["recorded_at", "progress", "status"]
-    readonly_fields = fields
+    fields = ["name", "unit", "baseline_value", "baseline_date", "target_value", "target_date", "order", "values_link"]
+    readonly_fields = ["values_link"]
+    verbose_name_plural = _("Wirkungsindikatoren (Messwerte auf der Seite des Indikators)")
+
+    @admin.display(description=_("Messwerte"))
+    def values_link(self, indicator):
+        if not indicator.pk:
+            return _("nach dem Speichern")
+        url = reverse("admin:projects_indicator_change", args=[indicator.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Messwerte bearbeiten"))
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
     can_delete = False
-    verbose_name_plural = _("Fortschrittsverlauf (wird bei jeder Änderung von Fortschritt oder Status ergänzt)")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -44,28 +92,114 @@ class ProgressEntryInline(admin.TabularInline):
         return False
 
 
+class DateChangeInline(ReadOnlyInline):
+    model = DateChange
+    fk_name = "project"
+    fields = ["changed_at", "kind", "milestone", "old_date", "new_date", "reason", "changed_by"]
+    readonly_fields = fields
+    verbose_name_plural = _("Terminänderungen (werden beim Verschieben eines Termins mit Begründung ergänzt)")
+
+
+class ProgressEntryInline(ReadOnlyInline):
+    model = ProgressEntry
+    fields = ["recorded_at", "progress", "status"]
+    readonly_fields = fields
+    verbose_name_plural = _("Fortschrittsverlauf (wird bei jeder Änderung von Fortschritt oder Status ergänzt)")
+
+
+class ProjectAdminForm(forms.ModelForm):
+    date_change_reason = reason_field(_("Pflicht, wenn das geplante Ende verschoben wird; wird öffentlich angezeigt."))
+    confirm_update = forms.BooleanField(
+        label=_("Stand geprüft und aktuell"),
+        required=False,
+        help_text=_(
+            "Ankreuzen, wenn alle Angaben geprüft sind, auch ohne Änderung. Änderungen an Status, Fortschritt, "
+            "Terminen, Ausgaben, Meilensteinen oder Messwerten zählen automatisch als Aktualisierung."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        moved = self.instance.baseline_end_date is not None and "planned_end_date" in self.changed_data
+        if moved and not cleaned.get("date_change_reason", "").strip():
+            self.add_error("date_change_reason", REASON_REQUIRED)
+        return cleaned
+
+
 @admin.register(Project)
 class ProjectAdmin(TranslationAdmin):
-    list_display = ["title", "field", "status", "progress", "start_date", "planned_end_date", "is_published", "updated"]
-    list_filter = ["is_published", "status", "field"]
+    form = ProjectAdminForm
+    list_display = [
+        "title", "field", "status", "progress", "start_date", "planned_end_date", "is_published", "last_update",
+        "update_overdue",
+    ]  # fmt: skip
+    list_filter = ["is_published", "status", "field", "update_interval_days"]
     search_fields = ["title_de", "title_en", "summary_de", "partners", "responsible_office"]
     date_hierarchy = "start_date"
     list_select_related = ["field"]
     prepopulated_fields = {"slug": ["title_de"]}
-    inlines = [MilestoneInline, ProgressEntryInline]
+    filter_horizontal = ["editors"]
+    inlines = [MilestoneInline, IndicatorInline, DateChangeInline, ProgressEntryInline]
     actions = ["publish", "unpublish"]
+    readonly_fields = ["baseline_end_date", "last_update", "next_update_due"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "field", "summary", "description", "is_published"]}),
-        (_("Stand"), {"fields": ["status", "progress", "start_date", "planned_end_date", "actual_end_date"]}),
-        (_("Geld und Partner"), {"fields": ["budget", "funding_source", "partners"]}),
+        (
+            _("Stand"),
+            {
+                "fields": [
+                    "status",
+                    "progress",
+                    "start_date",
+                    "planned_end_date",
+                    "baseline_end_date",
+                    "date_change_reason",
+                    "actual_end_date",
+                ]
+            },
+        ),
+        (_("Geld und Partner"), {"fields": ["budget", ("spent", "spent_as_of"), "funding_source", "partners"]}),
+        (
+            _("Aktualität"),
+            {"fields": ["update_interval_days", "last_update", "next_update_due", "confirm_update", "editors"]},
+        ),
         (_("Zuständigkeit"), {"fields": ["responsible_office", "contact_name", "contact_email", "contact_phone"]}),
         (_("Ort"), {"fields": ["place_name", "latitude", "longitude"], "classes": ["collapse"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
     ]
 
+    @admin.display(description=_("nächste Aktualisierung fällig am"))
+    def next_update_due(self, project):
+        return project.next_update_due if project.pk else None
+
+    @admin.display(description=_("Aktualisierung überfällig"), boolean=True)
+    def update_overdue(self, project):
+        return project.update_overdue
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "editors":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True).order_by("email")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        progress_record(project=obj)
+        project_save(
+            project=obj,
+            reason=form.cleaned_data.get("date_change_reason", ""),
+            confirmed=form.cleaned_data.get("confirm_update", False),
+            changed_by=request.user,
+        )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Milestone:
+            return super().save_formset(request, form, formset, change)
+        reasons = {
+            id(f.instance): f.cleaned_data.get("date_change_reason", "") for f in formset.forms if f.cleaned_data
+        }
+        milestones = formset.save(commit=False)
+        for milestone in formset.deleted_objects:
+            milestone.delete()
+        for milestone in milestones:
+            milestone_save(milestone=milestone, reason=reasons.get(id(milestone), ""), changed_by=request.user)
 
     @admin.action(description=_("Ausgewählte Projekte veröffentlichen"), permissions=["change"])
     def publish(self, request, queryset):
@@ -86,3 +220,25 @@ class ProjectAdmin(TranslationAdmin):
             else ngettext("%(count)d Projekt zurückgezogen.", "%(count)d Projekte zurückgezogen.", count)
         )
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 1
+    fields = ["date", "value", "note"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(TranslationAdmin):
+    list_display = ["name", "project", "unit", "baseline_value", "target_value", "target_date"]
+    list_filter = ["unit"]
+    list_select_related = ["project"]
+    search_fields = ["name_de", "name_en", "project__title_de"]
+    autocomplete_fields = ["project"]
+    inlines = [IndicatorValueInline]
+    fields = ["project", "name", "unit", ("baseline_value", "baseline_date"), ("target_value", "target_date"), "order"]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.new_objects or formset.changed_objects or formset.deleted_objects:
+            project_mark_updated(project_id=form.instance.project_id)

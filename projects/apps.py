@@ -6,3 +6,8 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Programm und Projekte")
     default_auto_field = "django.db.models.BigAutoField"
     name = "projects"
+
+    def ready(self):
+        from kaiserslautern_portal.cache import connect_invalidation
+
+        connect_invalidation(self)

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kaiserslautern_portal.cache import cache_public_page
+
 from .models import Milestone, Project
 
 CALENDAR_SIZE = 500
@@ -43,12 +45,14 @@ def ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+@cache_public_page
 def all_milestones(request):
     upcoming = Milestone.objects.upcoming(timezone.localdate())[:CALENDAR_SIZE]
     name = _("Meilensteine – herzlich-digitale Stadt Kaiserslautern")
     return ics_response(milestones_calendar(upcoming, name=name), "meilensteine.ics")
 
 
+@cache_public_page
 def project_milestones(request, slug):
     project = get_object_or_404(Project.objects.published(), slug=slug)
     upcoming = Milestone.objects.upcoming(timezone.localdate()).filter(project=project)[:CALENDAR_SIZE]

@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -22,8 +24,13 @@ class ProjectFilterForm(forms.Form):
         required=False,
         empty_label=_("alle Handlungsfelder"),
     )
+    # Besides the statuses, "verspaetet": unfinished projects past their planned end or moved beyond the original plan.
+    LATE = "verspaetet"
+
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("jeder Status")), *Project.Status.choices], required=False
+        label=_("Status"),
+        choices=[("", _("jeder Status")), *Project.Status.choices, (LATE, _("verspätet"))],
+        required=False,
     )
     sortierung = forms.ChoiceField(
         label=_("Sortierung"),
@@ -36,12 +43,14 @@ class ProjectFilterForm(forms.Form):
         ],
     )
 
-    def filter(self, projects):
+    def filter(self, projects, *, today: datetime.date):
         data = self.cleaned_data
         if data["q"]:
             projects = projects.search(data["q"])
         if data["handlungsfeld"]:
             projects = projects.filter(field=data["handlungsfeld"])
-        if data["status"]:
+        if data["status"] == self.LATE:
+            projects = projects.late(today)
+        elif data["status"]:
             projects = projects.filter(status=data["status"])
         return projects.order_by(*self.SORTS[data["sortierung"] or "titel"])

@@ -1,12 +1,15 @@
 import datetime
+from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Avg, Count, Prefetch, Q, Sum
+from django.db.models import Avg, Count, F, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from kaiserslautern_portal.markdown import render_markdown
@@ -75,12 +78,62 @@ class ProjectQuerySet(models.QuerySet):
             Prefetch("progress_entries", queryset=ProgressEntry.objects.order_by("recorded_at", "pk")),
         )
 
-    def totals(self):
-        return self.aggregate(
-            count=Count("pk"),
-            average_progress=Avg("progress"),
-            budget=Sum("budget"),
+    def with_accountability(self):
+        """Date changes (newest first, with their milestones) and outcome indicators with their measured values."""
+        return self.prefetch_related(
+            Prefetch("date_changes", queryset=DateChange.objects.select_related("milestone").order_by("-changed_at")),
+            Prefetch("indicators", queryset=Indicator.objects.order_by("order", "pk")),
+            Prefetch("indicators__values", queryset=IndicatorValue.objects.order_by("date", "pk")),
         )
+
+    def by_status(self):
+        """Count, progress sum and budget per status in one query; `programme_totals` adds them up."""
+        return (
+            self.values("status").annotate(count=Count("pk"), progress=Sum("progress"), budget=Sum("budget")).order_by()
+        )
+
+    def unfinished(self):
+        return self.exclude(status__in=Project.FINISHED).filter(actual_end_date__isnull=True)
+
+    def late(self, today: datetime.date):
+        """Unfinished projects past their planned end or planned to end later than originally (Project.is_late_on)."""
+        return self.unfinished().filter(Q(planned_end_date__lt=today) | Q(planned_end_date__gt=F("baseline_end_date")))
+
+    def update_overdue(self, today: datetime.date):
+        """Unfinished projects whose next update was due before today (Project.update_overdue_on).
+
+        One date comparison per allowed interval keeps this a plain, indexable filter on every database.
+        """
+        due = Q()
+        for days in Project.UpdateInterval.values:
+            due |= Q(update_interval_days=days, last_update__lt=today - datetime.timedelta(days=days))
+        return self.unfinished().filter(due)
+
+
+def programme_totals(rows) -> dict:
+    """Count, average progress and total budget of the projects counted in ProjectQuerySet.by_status() rows."""
+    count = sum(row["count"] for row in rows)
+    budgets = [row["budget"] for row in rows if row["budget"] is not None]
+    return {
+        "count": count,
+        "average_progress": sum(row["progress"] or 0 for row in rows) / count if count else None,
+        "budget": sum(budgets) if budgets else None,
+    }
+
+
+def describe_slip(days: int | None) -> str:
+    """The deviation from the original plan in words, e.g. "47 Tage später als ursprünglich geplant"."""
+    if days is None:
+        return ""
+    if days > 0:
+        return ngettext(
+            "%(days)d Tag später als ursprünglich geplant", "%(days)d Tage später als ursprünglich geplant", days
+        ) % {"days": days}
+    if days < 0:
+        return ngettext(
+            "%(days)d Tag früher als ursprünglich geplant", "%(days)d Tage früher als ursprünglich geplant", -days
+        ) % {"days": -days}
+    return gettext("wie ursprünglich geplant")
 
 
 class Project(models.Model):
@@ -90,6 +143,17 @@ class Project(models.Model):
         COMPLETED = "completed", _("umgesetzt")
         PAUSED = "paused", _("pausiert")
         STOPPED = "stopped", _("eingestellt")
+
+    class UpdateInterval(models.IntegerChoices):
+        MONTHLY = 30, _("monatlich")
+        QUARTERLY = 90, _("vierteljährlich")
+        HALF_YEARLY = 180, _("halbjährlich")
+        YEARLY = 365, _("jährlich")
+
+    # Finished projects are neither late nor due for updates.
+    FINISHED = (Status.COMPLETED, Status.STOPPED)
+    # Changing one of these in an edit counts as an update of the project's public state.
+    STATE_FIELDS = ("status", "progress", "start_date", "planned_end_date", "actual_end_date", "spent", "spent_as_of")
 
     title = models.CharField(_("Titel"), max_length=200)
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True)
@@ -107,9 +171,28 @@ class Project(models.Model):
         _("Fortschritt in Prozent"), default=0, validators=[MaxValueValidator(100)]
     )
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    # The first planned end ever given; planned_end_date is the current forecast and may move, with a DateChange.
+    baseline_end_date = models.DateField(
+        _("ursprünglich geplantes Ende"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Das erste eingetragene geplante Ende. Es bleibt, wenn der Termin später verschoben wird."),
+    )
     planned_end_date = models.DateField(_("geplantes Ende"), null=True, blank=True)
     actual_end_date = models.DateField(_("tatsächliches Ende"), null=True, blank=True)
     budget = models.DecimalField(_("Budget in Euro"), max_digits=12, decimal_places=2, null=True, blank=True)
+    spent = models.DecimalField(
+        _("bisher ausgegeben in Euro"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    spent_as_of = models.DateField(
+        _("Stand der Ausgaben"), null=True, blank=True, help_text=_("Bis zu welchem Tag die Ausgaben erfasst sind.")
+    )
     funding_source = models.CharField(
         _("Förderung"), max_length=200, blank=True, help_text=_("z. B. Modellprojekte Smart Cities des Bundes")
     )
@@ -130,6 +213,19 @@ class Project(models.Model):
     )
     image_credit = models.CharField(_("Bildnachweis"), max_length=200, blank=True)
     is_published = models.BooleanField(_("veröffentlicht"), default=False)
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verantwortliche Redakteurinnen und Redakteure"),
+        blank=True,
+        related_name="edited_projects",
+        help_text=_("Sie werden wöchentlich erinnert, wenn die Aktualisierung des Projekts überfällig ist."),
+    )
+    update_interval_days = models.PositiveSmallIntegerField(
+        _("Aktualisierung"), choices=UpdateInterval.choices, default=UpdateInterval.QUARTERLY
+    )
+    # The day the project's public state was last changed or confirmed by staff (set only by the services), unlike
+    # `updated`, which any save moves, a typo fix included.
+    last_update = models.DateField(_("zuletzt aktualisiert am"), default=timezone.localdate, editable=False)
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("geändert"), auto_now=True)
     # Filled by a database trigger on PostgreSQL (migration 0003) for the site search; unused on SQLite.
@@ -160,11 +256,21 @@ class Project(models.Model):
                 name="project_completed_has_end_date",
             ),
             models.CheckConstraint(condition=Q(image="") | ~Q(image_alt=""), name="project_image_has_alt_text"),
+            models.CheckConstraint(
+                condition=Q(spent__isnull=True, spent_as_of__isnull=True)
+                | Q(spent__isnull=False, spent_as_of__isnull=False),
+                name="project_spent_has_as_of_date",
+            ),
+            models.CheckConstraint(condition=Q(spent__gte=0), name="project_spent_not_negative"),
+            models.CheckConstraint(
+                condition=Q(update_interval_days__in=[30, 90, 180, 365]), name="project_update_interval_known"
+            ),
         ]  # fmt: skip
         indexes = [
             models.Index(fields=["is_published", "status"]),
             models.Index(fields=["is_published", "field"]),
             models.Index(fields=["is_published", "-updated"]),
+            models.Index(fields=["is_published", "last_update"]),
         ]
 
     def __str__(self):
@@ -185,6 +291,10 @@ class Project(models.Model):
             errors["image_alt"] = _("Ein Bild braucht einen Alternativtext.")
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Bitte Breiten- und Längengrad gemeinsam angeben oder beide leer lassen.")
+        if self.spent is not None and self.spent_as_of is None:
+            errors["spent_as_of"] = _("Bitte angeben, bis zu welchem Tag die Ausgaben erfasst sind.")
+        if self.spent is None and self.spent_as_of is not None:
+            errors["spent"] = _("Ein Stand ohne Betrag sagt nichts aus: Bitte den ausgegebenen Betrag angeben.")
         if errors:
             raise ValidationError(errors)
 
@@ -199,6 +309,58 @@ class Project(models.Model):
     @property
     def end_date(self):
         return self.actual_end_date or self.planned_end_date
+
+    @property
+    def is_finished(self):
+        return self.status in self.FINISHED or self.actual_end_date is not None
+
+    @property
+    def slip_days(self) -> int | None:
+        """Days the actual end (while running: the planned end) lies after the original plan; negative if earlier."""
+        if self.baseline_end_date is None or self.end_date is None:
+            return None
+        return (self.end_date - self.baseline_end_date).days
+
+    @property
+    def slip_label(self):
+        return describe_slip(self.slip_days)
+
+    def end_passed_on(self, day: datetime.date) -> bool:
+        """The planned end lies in the past and the project has not ended."""
+        return not self.is_finished and self.planned_end_date is not None and self.planned_end_date < day
+
+    def is_late_on(self, day: datetime.date) -> bool:
+        """Unfinished and either past its planned end or planned to end later than originally (ProjectQuerySet.late)."""
+        return self.end_passed_on(day) or (not self.is_finished and (self.slip_days or 0) > 0)
+
+    @property
+    def end_passed(self):
+        return self.end_passed_on(timezone.localdate())
+
+    @property
+    def is_late(self):
+        return self.is_late_on(timezone.localdate())
+
+    @property
+    def spent_share(self) -> int | None:
+        """Spent money as a whole percentage of the planned budget."""
+        if self.spent is None or not self.budget:
+            return None
+        return round(100 * self.spent / self.budget)
+
+    @property
+    def next_update_due(self) -> datetime.date | None:
+        if self.is_finished:
+            return None
+        return self.last_update + datetime.timedelta(days=self.update_interval_days)
+
+    def update_overdue_on(self, day: datetime.date) -> bool:
+        due = self.next_update_due
+        return due is not None and due < day
+
+    @property
+    def update_overdue(self):
+        return self.update_overdue_on(timezone.localdate())
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -215,6 +377,14 @@ class MilestoneQuerySet(models.QuerySet):
             .order_by("-due_date", "pk")
         )
 
+    def in_state(self, state: str, today: datetime.date):
+        """The milestones whose Milestone.state_on(today) is `state`."""
+        if state == Milestone.State.DONE:
+            return self.filter(completed_on__isnull=False)
+        if state == Milestone.State.OVERDUE:
+            return self.filter(completed_on__isnull=True, due_date__lt=today)
+        return self.filter(completed_on__isnull=True, due_date__gte=today)
+
 
 class Milestone(models.Model):
     class State(models.TextChoices):
@@ -225,6 +395,8 @@ class Milestone(models.Model):
     project = models.ForeignKey(Project, verbose_name=_("Projekt"), on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("Titel"), max_length=200)
     description = models.CharField(_("Kurzbeschreibung"), max_length=500, blank=True)
+    # The first due date ever given; due_date is the current forecast and may move, with a DateChange.
+    baseline_due_date = models.DateField(_("ursprünglich fällig am"), null=True, blank=True, editable=False)
     due_date = models.DateField(_("fällig am"))
     completed_on = models.DateField(_("erreicht am"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
@@ -255,6 +427,17 @@ class Milestone(models.Model):
     def state_label(self):
         return self.State(self.state).label
 
+    @property
+    def slip_days(self) -> int | None:
+        """Days the milestone was (or is now planned to be) reached after its original due date."""
+        if self.baseline_due_date is None:
+            return None
+        return ((self.completed_on or self.due_date) - self.baseline_due_date).days
+
+    @property
+    def slip_label(self):
+        return describe_slip(self.slip_days)
+
 
 class ProgressEntry(models.Model):
     """One point of a project's progress history: recorded whenever progress or status changes."""
@@ -275,3 +458,231 @@ class ProgressEntry(models.Model):
 
     def __str__(self):
         return f"{self.project}: {self.progress} % ({self.get_status_display()})"
+
+
+class DateChange(models.Model):
+    """A planned date moved by staff, with the public reason: the project's end or one of its milestones."""
+
+    class Kind(models.TextChoices):
+        END = "end", _("Projektende")
+        MILESTONE = "milestone", _("Meilenstein")
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("Projekt"), on_delete=models.CASCADE, related_name="date_changes"
+    )
+    kind = models.CharField(_("Termin"), max_length=10, choices=Kind.choices)
+    # Kept when the milestone is deleted: the record of the move stays public.
+    milestone = models.ForeignKey(
+        Milestone,
+        verbose_name=_("Meilenstein"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="date_changes",
+    )
+    old_date = models.DateField(_("bisher geplant"), null=True, blank=True)
+    new_date = models.DateField(_("neu geplant"), null=True, blank=True)
+    reason = models.CharField(
+        _("Begründung"), max_length=300, help_text=_("Kurz und verständlich; sie wird öffentlich angezeigt.")
+    )
+    changed_at = models.DateTimeField(_("geändert am"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geändert von"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("Terminänderung")
+        verbose_name_plural = _("Terminänderungen")
+        ordering = ["project", "-changed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="milestone") | Q(milestone__isnull=True), name="datechange_end_has_no_milestone"
+            ),
+            models.CheckConstraint(condition=~Q(old_date=F("new_date")), name="datechange_moves_the_date"),
+            models.CheckConstraint(condition=~Q(reason=""), name="datechange_has_reason"),
+        ]
+        indexes = [models.Index(fields=["project", "-changed_at"])]
+
+    def __str__(self):
+        return f"{self.project}: {self.old_date} → {self.new_date}"
+
+    def clean(self):
+        # An empty reason is refused as blank already; this catches one of spaces only.
+        if self.reason and not self.reason.strip():
+            raise ValidationError({"reason": _("Bitte kurz und öffentlich begründen, warum sich der Termin ändert.")})
+
+    @property
+    def subject(self) -> str:
+        """What moved, for the public list of changes."""
+        if self.kind == self.Kind.END:
+            return str(self.Kind.END.label)
+        if self.milestone is None:
+            return gettext("Meilenstein (inzwischen entfernt)")
+        return gettext("Meilenstein „%(title)s“") % {"title": self.milestone.title}
+
+    @property
+    def shift_days(self) -> int | None:
+        if self.old_date is None or self.new_date is None:
+            return None
+        return (self.new_date - self.old_date).days
+
+
+class Indicator(models.Model):
+    """A measurable outcome of a project, e.g. users of the participation platform, with baseline and target."""
+
+    class Unit(models.TextChoices):
+        COUNT = "count", _("Anzahl")
+        PEOPLE = "people", _("Personen")
+        PERCENT = "percent", _("Prozent")
+        EURO = "euro", _("Euro")
+        KILOWATT_HOURS = "kwh", _("Kilowattstunden")
+        TONNES_CO2 = "t_co2", _("Tonnen CO₂")
+        KILOMETRES = "km", _("Kilometer")
+        MINUTES = "minutes", _("Minuten")
+        DAYS = "days", _("Tage")
+
+    # Things counted one by one cannot be fractional.
+    WHOLE_UNITS = (Unit.COUNT, Unit.PEOPLE)
+
+    project = models.ForeignKey(Project, verbose_name=_("Projekt"), on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(
+        _("Name"), max_length=200, help_text=_("Was gemessen wird, z. B. „Online verfügbare Verwaltungsleistungen“.")
+    )
+    unit = models.CharField(_("Einheit"), max_length=10, choices=Unit.choices, default=Unit.COUNT)
+    baseline_value = models.DecimalField(
+        _("Ausgangswert"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
+    )
+    baseline_date = models.DateField(_("Ausgangswert gemessen am"))
+    target_value = models.DecimalField(
+        _("Zielwert"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
+    )
+    target_date = models.DateField(_("Ziel zu erreichen bis"))
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Wirkungsindikator")
+        verbose_name_plural = _("Wirkungsindikatoren")
+        ordering = ["project", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target_date__gt=F("baseline_date")), name="indicator_target_after_baseline"
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline_value__gte=0, target_value__gte=0), name="indicator_values_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=~Q(unit="percent") | Q(baseline_value__lte=100, target_value__lte=100),
+                name="indicator_percent_at_most_100",
+            ),
+            models.CheckConstraint(
+                condition=Q(unit__in=["count", "people", "percent", "euro", "kwh", "t_co2", "km", "minutes", "days"]),
+                name="indicator_unit_known",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self):
+        return self.name
+
+    def value_errors(self, value: Decimal | None) -> list[str]:
+        """What is wrong with a value measured in this indicator's unit."""
+        if value is None:
+            return []
+        if value < 0:
+            return [gettext("Der Wert darf nicht negativ sein.")]
+        if self.unit == self.Unit.PERCENT and value > 100:
+            return [gettext("Ein Prozentwert darf höchstens 100 sein.")]
+        if self.unit in self.WHOLE_UNITS and value != value.to_integral_value():
+            message = gettext("In der Einheit „%(unit)s“ sind nur ganze Zahlen möglich.")
+            return [message % {"unit": self.get_unit_display()}]
+        return []
+
+    def clean(self):
+        errors = {}
+        for field in ("baseline_value", "target_value"):
+            if messages := self.value_errors(getattr(self, field)):
+                errors[field] = messages
+        if self.baseline_date and self.target_date and self.target_date <= self.baseline_date:
+            errors["target_date"] = _("Das Ziel muss nach dem Tag des Ausgangswerts liegen.")
+        if self.pk and self.baseline_date and self.values.filter(date__lt=self.baseline_date).exists():
+            errors["baseline_date"] = _("Es gibt schon Messwerte vor diesem Tag.")
+        if self.pk and any(self.value_errors(value) for value in self.values.values_list("value", flat=True)):
+            errors["unit"] = _("Die vorhandenen Messwerte passen nicht zu dieser Einheit.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def series(self) -> list["IndicatorValue"]:
+        """Measured values, oldest first (prefetched by ProjectQuerySet.for_detail)."""
+        return list(self.values.all())
+
+    @property
+    def latest(self) -> "IndicatorValue | None":
+        series = self.series
+        return series[-1] if series else None
+
+
+class IndicatorValue(models.Model):
+    """One measurement of an indicator, entered by staff."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("Indikator"), on_delete=models.CASCADE, related_name="values"
+    )
+    date = models.DateField(_("gemessen am"))
+    value = models.DecimalField(_("Wert"), max_digits=14, decimal_places=2, validators=[MinValueValidator(Decimal(0))])
+    note = models.CharField(_("Anmerkung"), max_length=200, blank=True)
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Messwert")
+        verbose_name_plural = _("Messwerte")
+        ordering = ["indicator", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "date"], name="indicatorvalue_one_per_day"),
+            models.CheckConstraint(condition=Q(value__gte=0), name="indicatorvalue_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.date})"
+
+    def clean(self):
+        if self.indicator_id is None:
+            return
+        errors = {}
+        if messages := self.indicator.value_errors(self.value):
+            errors["value"] = messages
+        if self.date and self.indicator.baseline_date and self.date < self.indicator.baseline_date:
+            errors["date"] = _("Ein Messwert kann nicht vor dem Tag des Ausgangswerts liegen.")
+        elif self.date and self.date > timezone.localdate():
+            errors["date"] = _("Ein Messwert kann nicht in der Zukunft liegen.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ReminderSent(models.Model):
+    """The weekly reminder of overdue updates one editor got: claimed before sending, so a week never sends twice."""
+
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Redakteurin oder Redakteur"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    week = models.DateField(_("Woche (Montag)"))
+    sent_at = models.DateTimeField(_("verschickt am"), default=timezone.now)
+    project_count = models.PositiveSmallIntegerField(_("überfällige Projekte"), default=0)
+
+    class Meta:
+        verbose_name = _("Erinnerung an Aktualisierungen")
+        verbose_name_plural = _("Erinnerungen an Aktualisierungen")
+        constraints = [models.UniqueConstraint(fields=["editor", "week"], name="remindersent_once_per_week")]
+
+    def __str__(self):
+        return f"{self.editor} ({self.week})"

@@ -1,9 +1,12 @@
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import ProgressEntry, Project
+from . import emails
+from .models import DateChange, Milestone, ProgressEntry, Project, ReminderSent
 
 
 def progress_record(*, project: Project, at: datetime.datetime | None = None) -> ProgressEntry | None:
@@ -18,21 +21,150 @@ def progress_record(*, project: Project, at: datetime.datetime | None = None) ->
     return entry
 
 
+def _mark_updated(project: Project, day: datetime.date) -> None:
+    # A late report (news published with an older date) never moves the last update backwards.
+    project.last_update = max(project.last_update or day, day)
+
+
 @transaction.atomic
 def project_update_progress(
     *, project: Project, progress: int, status: str, at: datetime.datetime | None = None
 ) -> Project:
     """Set a project's progress and status, validated, and record the change in its history.
 
-    Completing a project without an end date ends it on the day of the change.
+    Completing a project without an end date ends it on the day of the change. The change counts as an update.
     """
     project.progress = progress
     project.status = status
-    fields = ["progress", "status", "updated"]
+    fields = ["progress", "status", "last_update", "updated"]
     if status == Project.Status.COMPLETED and not project.actual_end_date:
         project.actual_end_date = timezone.localdate(at)
         fields.append("actual_end_date")
+    _mark_updated(project, timezone.localdate(at))
     project.full_clean()
     project.save(update_fields=fields)
     progress_record(project=project, at=at)
     return project
+
+
+def _date_change(**kwargs) -> DateChange:
+    change = DateChange(**kwargs)
+    change.full_clean()
+    return change
+
+
+@transaction.atomic
+def project_save(
+    *,
+    project: Project,
+    reason: str = "",
+    confirmed: bool = False,
+    changed_by=None,
+    at: datetime.datetime | None = None,
+) -> Project:
+    """Save a project edited as a whole (the admin form), keeping the record citizens rely on.
+
+    The first planned end becomes the baseline; moving the planned end after that needs a public `reason` and is
+    recorded as a DateChange. Changing the public state (Project.STATE_FIELDS), or `confirmed` by staff, counts as
+    an update. Progress and status changes extend the history.
+    """
+    now = at or timezone.now()
+    before = Project.objects.select_for_update().filter(pk=project.pk).first() if project.pk else None
+    change = None
+    if project.baseline_end_date is None:
+        project.baseline_end_date = project.planned_end_date
+    elif before is not None and before.planned_end_date != project.planned_end_date:
+        change = _date_change(
+            project=project,
+            kind=DateChange.Kind.END,
+            old_date=before.planned_end_date,
+            new_date=project.planned_end_date,
+            reason=reason.strip(),
+            changed_at=now,
+            changed_by=changed_by,
+        )
+    if (
+        before is None
+        or confirmed
+        or any(getattr(before, name) != getattr(project, name) for name in Project.STATE_FIELDS)
+    ):
+        _mark_updated(project, timezone.localdate(now))
+    project.full_clean()
+    project.save()
+    if change is not None:
+        change.save()
+    progress_record(project=project, at=at)
+    return project
+
+
+@transaction.atomic
+def milestone_save(
+    *, milestone: Milestone, reason: str = "", changed_by=None, at: datetime.datetime | None = None
+) -> Milestone:
+    """Save a milestone: its first due date becomes the baseline; a later move needs a public `reason` and is
+    recorded. Adding, moving or reaching a milestone counts as an update of its project."""
+    now = at or timezone.now()
+    before = Milestone.objects.select_for_update().filter(pk=milestone.pk).first() if milestone.pk else None
+    change = None
+    if milestone.baseline_due_date is None:
+        milestone.baseline_due_date = milestone.due_date
+    elif before is not None and before.due_date != milestone.due_date:
+        change = _date_change(
+            project_id=milestone.project_id,
+            milestone=milestone,
+            kind=DateChange.Kind.MILESTONE,
+            old_date=before.due_date,
+            new_date=milestone.due_date,
+            reason=reason.strip(),
+            changed_at=now,
+            changed_by=changed_by,
+        )
+    milestone.full_clean()
+    milestone.save()
+    if change is not None:
+        change.save()
+    if before is None or (before.due_date, before.completed_on) != (milestone.due_date, milestone.completed_on):
+        project_mark_updated(project_id=milestone.project_id, at=now)
+    return milestone
+
+
+@transaction.atomic
+def project_mark_updated(*, project_id: int, at: datetime.datetime | None = None) -> None:
+    """Note that a project's public record changed today through one of its parts (milestones, measured values)."""
+    project = Project.objects.select_for_update().get(pk=project_id)
+    _mark_updated(project, timezone.localdate(at))
+    project.save(update_fields=["last_update"])
+
+
+def week_of(day: datetime.date) -> datetime.date:
+    """The Monday of the ISO week a day belongs to."""
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def update_reminders_send(*, today: datetime.date) -> int:
+    """Email each active editor the published projects in their care whose update is overdue, once per week.
+
+    Each editor's reminder is claimed (ReminderSent, unique per editor and week) in the same transaction that sends
+    it: a second run in the same week, or a second worker, skips the editor; a failed send frees the claim again.
+    Returns the number of emails sent.
+    """
+    overdue = Project.objects.published().update_overdue(today).order_by("last_update", "title", "pk")
+    editors = (
+        get_user_model()
+        .objects.filter(is_active=True, edited_projects__in=overdue)
+        .distinct()
+        .order_by("pk")
+        .prefetch_related(Prefetch("edited_projects", queryset=overdue, to_attr="overdue_projects"))
+    )
+    week = week_of(today)
+    sent = 0
+    for editor in editors:
+        with transaction.atomic():
+            _claim, created = ReminderSent.objects.get_or_create(
+                editor=editor, week=week, defaults={"project_count": len(editor.overdue_projects)}
+            )
+            if not created:
+                continue
+            emails.send_update_reminder(editor, editor.overdue_projects, today=today)
+            sent += 1
+    return sent

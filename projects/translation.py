@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FieldOfAction, Milestone, Project
+from .models import FieldOfAction, Indicator, Milestone, Project
 
 
 @register(FieldOfAction)
@@ -16,3 +16,8 @@ class ProjectTranslation(TranslationOptions):
 @register(Milestone)
 class MilestoneTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(Indicator)
+class IndicatorTranslation(TranslationOptions):
+    fields = ("name",)

@@ -1,16 +1,21 @@
 import datetime
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from .charts import step_chart
+from kaiserslautern_portal.cache import cache_public_page
+
+from .charts import indicator_chart, step_chart
 from .forms import ProjectFilterForm
-from .models import FieldOfAction, Milestone, Project
+from .models import FieldOfAction, Indicator, Milestone, Project, programme_totals
 
 PAGE_SIZE = 12
+# What the start page's list of late projects shows (title, link, slip).
+LATE_LIST_FIELDS = [
+    "title", "title_de", "title_en", "slug", "status", "baseline_end_date", "planned_end_date", "actual_end_date",
+]  # fmt: skip
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
@@ -21,25 +26,30 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
         raise Http404 from None
 
 
+@cache_public_page
 def home(request):
     today = timezone.localdate()
     published = Project.objects.published()
-    by_status = dict(published.values_list("status").annotate(n=Count("pk")).order_by())
+    by_status = list(published.by_status())
+    counts = {row["status"]: row["count"] for row in by_status}
     context = {
-        "totals": published.totals(),
-        "status_counts": [(status, by_status.get(status.value, 0)) for status in Project.Status],
+        "totals": programme_totals(by_status),
+        "status_counts": [(status, counts.get(status.value, 0)) for status in Project.Status],
         "fields": FieldOfAction.objects.with_stats(),
         "upcoming": Milestone.objects.upcoming(today)[:6],
         "overdue": Milestone.objects.overdue(today, since=today - datetime.timedelta(days=90))[:6],
+        "late": published.late(today).only(*LATE_LIST_FIELDS).order_by("planned_end_date", "title", "pk")[:6],
+        "late_filter": ProjectFilterForm.LATE,
     }
     return render(request, "projects/home.html", context)
 
 
+@cache_public_page
 def project_list(request):
     form = ProjectFilterForm(request.GET)
     if not form.is_valid():
         return render(request, "projects/project_list.html", {"form": form, "page": None}, status=400)
-    page = paginate(request, form.filter(Project.objects.published().for_cards()))
+    page = paginate(request, form.filter(Project.objects.published().for_cards(), today=timezone.localdate()))
     return render(request, "projects/project_list.html", {"form": form, "page": page})
 
 
@@ -47,17 +57,38 @@ def can_preview(user):
     return user.is_staff and user.has_perm("projects.view_project")
 
 
+@cache_public_page
 def project_detail(request, slug):
-    project = get_object_or_404(Project.objects.for_detail(), slug=slug)
+    project = get_object_or_404(Project.objects.for_detail().with_accountability(), slug=slug)
     if not project.is_published and not can_preview(request.user):
         raise Http404
     today = timezone.localdate()
     entries = list(project.progress_entries.all())
     chart = step_chart([(timezone.localdate(e.recorded_at), e.progress) for e in entries], until=today)
-    context = {"project": project, "milestones": project.milestones.all(), "entries": entries, "chart": chart}
+    indicators = [
+        (
+            indicator,
+            indicator_chart(
+                [(v.date, v.value) for v in indicator.series],
+                baseline=(indicator.baseline_date, indicator.baseline_value),
+                target=(indicator.target_date, indicator.target_value),
+                y_max=100 if indicator.unit == Indicator.Unit.PERCENT else None,
+            ),
+        )
+        for indicator in project.indicators.all()
+    ]
+    context = {
+        "project": project,
+        "milestones": project.milestones.all(),
+        "entries": entries,
+        "chart": chart,
+        "date_changes": project.date_changes.all(),
+        "indicators": indicators,
+    }
     return render(request, "projects/project_detail.html", context)
 
 
+@cache_public_page
 def field_detail(request, slug):
     field = get_object_or_404(FieldOfAction.objects.with_stats(), slug=slug)
     page = paginate(request, field.projects.published().for_cards().order_by("title", "pk"))

@@ -7,7 +7,6 @@ and email addresses use the reserved .example domain.
 """
 
 # En dashes are intended: German typography, and the official name of the Datenlizenz Deutschland.
-# ruff: noqa: RUF001
 
 from django.db import transaction
 

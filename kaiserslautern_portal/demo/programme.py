@@ -16,7 +16,15 @@ from decimal import Decimal
 from django.db import models, transaction
 from django.utils import translation
 
-from projects.models import FieldOfAction, Milestone, ProgressEntry, Project
+from projects.models import (
+    DateChange,
+    FieldOfAction,
+    Indicator,
+    IndicatorValue,
+    Milestone,
+    ProgressEntry,
+    Project,
+)
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
@@ -27,17 +35,21 @@ PAUSED = Project.Status.PAUSED
 STOPPED = Project.Status.STOPPED
 
 DEMO_NOTE_DE = (
-    "*Demo-Inhalt: Status, Fortschritt, Budget, Meilensteine und Termine sind Beispielwerte, keine amtlichen Angaben.*"
+    "*Demo-Inhalt: Status, Fortschritt, Budget, Ausgaben, Kennzahlen, Meilensteine, Termine und Begründungen sind "
+    "Beispielwerte, keine amtlichen Angaben.*"
 )
-DEMO_NOTE_EN = "*Demo content: status, progress, budget, milestones and dates are sample values, not official figures.*"
+DEMO_NOTE_EN = (
+    "*Demo content: status, progress, budget, spending, indicators, milestones, dates and reasons are sample values, "
+    "not official figures.*"
+)
 # For projects whose budget field holds the grant named in public reports.
 REPORTED_BUDGET_NOTE_DE = (
-    "*Demo-Inhalt: Das Budget ist die öffentlich berichtete Fördersumme; Status, Fortschritt, Meilensteine und "
-    "Termine sind Beispielwerte, keine amtlichen Angaben.*"
+    "*Demo-Inhalt: Das Budget ist die öffentlich berichtete Fördersumme; Status, Fortschritt, Ausgaben, Kennzahlen, "
+    "Meilensteine, Termine und Begründungen sind Beispielwerte, keine amtlichen Angaben.*"
 )
 REPORTED_BUDGET_NOTE_EN = (
-    "*Demo content: the budget is the publicly reported grant; status, progress, milestones and dates are sample "
-    "values, not official figures.*"
+    "*Demo content: the budget is the publicly reported grant; status, progress, spending, indicators, milestones, "
+    "dates and reasons are sample values, not official figures.*"
 )
 
 SMART_CITIES = "Modellprojekte Smart Cities (Bund, KfW) und Eigenmittel der Stadt"
@@ -2022,6 +2034,178 @@ PROJECTS = [
     },
 ]
 
+# Planned vs. actual, money spent, freshness and outcome indicators, by project slug. All sample values.
+# - baseline_end: the originally planned end (default: the planned end); end_moves: (changed_on, new_date, reason_de)
+#   from the baseline on, the last new_date being the planned end.
+# - milestone_moves: {milestone index: (baseline_due, changed_on, reason_de)}; the move ends at the milestone's due.
+# - spent: (amount, as_of); update_interval: days (default 90); last_update: default the last history point.
+# - indicators: (name_de, name_en, unit, (baseline_day, value), (target_day, value), [(day, value), ...]).
+ACCOUNTABILITY = {
+    "kl-navi": {
+        "baseline_end": 30,
+        "end_moves": [
+            (
+                -60,
+                210,
+                "Die Rückmeldungen aus dem öffentlichen Test brauchen mehr Zeit: Die Routen für Rollstuhl und "
+                "Langstock werden überarbeitet.",
+            )
+        ],
+        "spent": (Decimal("241500.00"), -40),
+    },
+    "zentrales-schulnetz": {
+        "baseline_end": -60,
+        "end_moves": [
+            (-200, 120, "Die Netzwerktechnik für 18 Schulen wird mehrere Monate später geliefert als bestellt."),
+            (
+                -40,
+                300,
+                "Der Förderbescheid für den zweiten Bauabschnitt kam später; gebaut wird nun in den Sommerferien, "
+                "damit der Unterricht nicht leidet.",
+            ),
+        ],
+        "milestone_moves": {3: (30, -40, "Folgt dem verschobenen zweiten Bauabschnitt.")},
+        "spent": (Decimal("1780000.00"), -70),
+        "update_interval": 30,
+    },
+    "klmitwirkung": {
+        "baseline_end": 180,
+        "end_moves": [
+            (
+                -120,
+                270,
+                "Die Kartenfunktion wurde neu ausgeschrieben, weil das erste Angebot die Anforderungen an "
+                "Barrierefreiheit nicht erfüllte.",
+            )
+        ],
+        "milestone_moves": {3: (-30, -45, "Die Kartenfunktion kommt erst nach der neuen Ausschreibung.")},
+        "spent": (Decimal("142000.00"), -35),
+        "update_interval": 30,
+        "indicators": [
+            (
+                "Registrierte Nutzerinnen und Nutzer",
+                "Registered users",
+                Indicator.Unit.PEOPLE,
+                (datetime.date(2022, 3, 15), Decimal(0)),
+                (270, Decimal(2500)),
+                [
+                    (datetime.date(2022, 12, 31), Decimal(620)),
+                    (datetime.date(2023, 6, 20), Decimal(1050)),
+                    (datetime.date(2024, 6, 30), Decimal(1480)),
+                    (-95, Decimal(1720)),
+                    (-8, Decimal(1790)),
+                ],
+            )
+        ],
+    },
+    "open-data-portal": {
+        "baseline_end": -300,
+        "end_moves": [
+            (
+                -330,
+                240,
+                "Das Land stellt eine gemeinsame Datenplattform bereit; das Portal zieht dorthin um, statt eine "
+                "eigene Lösung fertigzubauen.",
+            )
+        ],
+        "spent": (Decimal("251000.00"), -100),
+        "indicators": [
+            (
+                "Veröffentlichte offene Datensätze",
+                "Open data sets published",
+                Indicator.Unit.COUNT,
+                (datetime.date(2020, 6, 1), Decimal(0)),
+                (240, Decimal(250)),
+                [
+                    (datetime.date(2021, 4, 30), Decimal(35)),
+                    (datetime.date(2022, 6, 30), Decimal(80)),
+                    (datetime.date(2024, 10, 31), Decimal(140)),
+                    (-5, Decimal(188)),
+                ],
+            )
+        ],
+    },
+    "lautrer-wissen": {
+        "baseline_end": datetime.date(2024, 12, 31),
+        "end_moves": [
+            (
+                datetime.date(2024, 2, 1),
+                365,
+                "Das Projekt ruht, bis die Redaktion des Wissensportals wieder besetzt ist; der neue Termin ist "
+                "vorläufig.",
+            )
+        ],
+    },
+    "temes": {"spent": (Decimal("96000.00"), -150)},
+    "city-information-modeling": {"spent": (Decimal("310000.00"), -60), "update_interval": 180},
+    "suedwest-cluster": {"spent": (Decimal("880000.00"), -90)},
+    "internet-fuer-kitas": {
+        "baseline_end": datetime.date(2021, 6, 30),
+        "end_moves": [
+            (
+                datetime.date(2021, 3, 15),
+                datetime.date(2021, 12, 31),
+                "Wegen der Pandemie konnten Technikerinnen und Techniker die Kitas monatelang nicht betreten.",
+            )
+        ],
+        "milestone_moves": {
+            1: (datetime.date(2021, 3, 31), datetime.date(2021, 3, 15), "Folgt dem pandemiebedingten Baustopp.")
+        },
+        "spent": (Decimal("362000.00"), datetime.date(2022, 9, 30)),
+    },
+    "service-konto": {
+        "spent": (Decimal("86500.00"), datetime.date(2022, 6, 30)),
+        "indicators": [
+            (
+                "Online-Dienste mit Anmeldung über das Service-Konto",
+                "Online services with service account sign-in",
+                Indicator.Unit.COUNT,
+                (datetime.date(2019, 9, 1), Decimal(8)),
+                (datetime.date(2026, 12, 31), Decimal(120)),
+                [
+                    (datetime.date(2020, 12, 31), Decimal(25)),
+                    (datetime.date(2021, 12, 31), Decimal(48)),
+                    (datetime.date(2022, 12, 31), Decimal(71)),
+                    (datetime.date(2024, 6, 30), Decimal(96)),
+                    (-60, Decimal(112)),
+                ],
+            ),
+            (
+                "Anteil der Anträge, die online gestellt werden",
+                "Share of applications filed online",
+                Indicator.Unit.PERCENT,
+                (datetime.date(2019, 9, 1), Decimal(4)),
+                (datetime.date(2026, 12, 31), Decimal(50)),
+                [
+                    (datetime.date(2021, 12, 31), Decimal(11)),
+                    (datetime.date(2023, 12, 31), Decimal("19.5")),
+                    (-60, Decimal(27)),
+                ],
+            ),
+        ],
+    },
+    "handyparken": {"spent": (Decimal("41000.00"), datetime.date(2021, 6, 30))},
+    "5g-modellregion": {"spent": (Decimal("11200000.00"), datetime.date(2023, 12, 31))},
+    "lorawan": {
+        "indicators": [
+            (
+                "Sensoren im LoRaWAN-Netz",
+                "Sensors on the LoRaWAN network",
+                Indicator.Unit.COUNT,
+                (datetime.date(2020, 1, 15), Decimal(0)),
+                (datetime.date(2023, 12, 31), Decimal(200)),
+                [
+                    (datetime.date(2020, 6, 30), Decimal(12)),
+                    (datetime.date(2020, 12, 31), Decimal(48)),
+                    (datetime.date(2021, 3, 31), Decimal(85)),
+                    (datetime.date(2022, 12, 31), Decimal(160)),
+                    (datetime.date(2024, 6, 30), Decimal(240)),
+                ],
+            )
+        ],
+    },
+}
+
 
 def _day(value: datetime.date | int | None, today: datetime.date) -> datetime.date | None:
     if value is None or isinstance(value, datetime.date):
@@ -2042,6 +2226,8 @@ def _project_values(data: dict, field: FieldOfAction, today: datetime.date) -> d
         if data.get("budget_reported")
         else (DEMO_NOTE_DE, DEMO_NOTE_EN)
     )
+    extra = ACCOUNTABILITY.get(data["slug"], {})
+    spent, spent_as_of = extra.get("spent", (None, None))
     return {
         "field": field,
         "title_de": data["title_de"],
@@ -2053,9 +2239,14 @@ def _project_values(data: dict, field: FieldOfAction, today: datetime.date) -> d
         "status": data["status"],
         "progress": data["progress"],
         "start_date": _day(data["start"], today),
+        "baseline_end_date": _day(extra.get("baseline_end", data["planned_end"]), today),
         "planned_end_date": _day(data["planned_end"], today),
         "actual_end_date": _day(data.get("actual_end"), today),
         "budget": data["budget"],
+        "spent": spent,
+        "spent_as_of": _day(spent_as_of, today),
+        "update_interval_days": extra.get("update_interval", Project.UpdateInterval.QUARTERLY),
+        "last_update": _day(extra.get("last_update", data["history"][-1][0]), today),
         "funding_source": data["funding_source"],
         "partners": "\n".join(data["partners"]),
         "responsible_office": data["responsible_office"],
@@ -2068,9 +2259,80 @@ def _project_values(data: dict, field: FieldOfAction, today: datetime.date) -> d
     }
 
 
+def _date_changes(project: Project, baseline, moves, today: datetime.date, **kwargs) -> list[DateChange]:
+    """The recorded moves of one date, from its baseline on; reasons are German like the staff who write them."""
+    changes, old = [], _day(baseline, today)
+    for changed_on, new, reason in moves:
+        changed_at = datetime.datetime.combine(_day(changed_on, today), datetime.time(9, 0), tzinfo=BERLIN)
+        change = DateChange(
+            project=project, old_date=old, new_date=_day(new, today), reason=reason, changed_at=changed_at, **kwargs
+        )
+        change.full_clean(exclude=["milestone"])
+        changes.append(change)
+        old = change.new_date
+    return changes
+
+
+def _indicators(project: Project, data: list, today: datetime.date) -> list[tuple[Indicator, list[IndicatorValue]]]:
+    result = []
+    for order, (name_de, name_en, unit, (baseline_day, baseline), (target_day, target), series) in enumerate(
+        data, start=1
+    ):
+        indicator = Indicator(
+            project=project,
+            name_de=name_de,
+            name_en=name_en,
+            unit=unit,
+            baseline_date=_day(baseline_day, today),
+            baseline_value=baseline,
+            target_date=_day(target_day, today),
+            target_value=target,
+            order=order,
+        )
+        indicator.full_clean()
+        values = [IndicatorValue(indicator=indicator, date=_day(day, today), value=value) for day, value in series]
+        result.append((indicator, values))
+    return result
+
+
+def _load_accountability(projects: list[Project], today: datetime.date) -> dict[str, int]:
+    """Date changes and indicators of the demo projects, created after their milestones exist."""
+    milestones = {(m.project_id, m.order): m for m in Milestone.objects.filter(project__in=projects)}
+    changes, indicators = [], []
+    for project in projects:
+        extra = ACCOUNTABILITY.get(project.slug, {})
+        if "end_moves" in extra:
+            changes += _date_changes(
+                project, extra["baseline_end"], extra["end_moves"], today, kind=DateChange.Kind.END
+            )
+            assert changes[-1].new_date == project.planned_end_date, f"{project.slug}: moves must end at the plan"
+        for index, (baseline, changed_on, reason) in extra.get("milestone_moves", {}).items():
+            milestone = milestones[project.pk, index + 1]
+            Milestone.objects.filter(pk=milestone.pk).update(baseline_due_date=_day(baseline, today))
+            changes += _date_changes(
+                project,
+                baseline,
+                [(changed_on, milestone.due_date, reason)],
+                today,
+                kind=DateChange.Kind.MILESTONE,
+                milestone=milestone,
+            )
+        indicators += _indicators(project, extra.get("indicators", []), today)
+    DateChange.objects.bulk_create(changes)
+    for indicator, _values in indicators:
+        indicator.save()
+    IndicatorValue.objects.bulk_create([value for _indicator, values in indicators for value in values])
+    return {
+        "date_changes": len(changes),
+        "indicators": len(indicators),
+        "indicator_values": sum(len(values) for _indicator, values in indicators),
+    }
+
+
 @transaction.atomic
 def load_programme(*, today: datetime.date) -> dict[str, int]:
-    """Create or update the demo fields of action, projects, milestones and progress history. Idempotent."""
+    """Create or update the demo fields of action, projects, milestones, progress history, date changes and
+    indicators. Idempotent."""
     # The untranslated columns (name, title, ...) take the active language's value: keep them German.
     with translation.override("de"):
         fields = {}
@@ -2080,9 +2342,13 @@ def load_programme(*, today: datetime.date) -> dict[str, int]:
 
         milestones = []
         entries = []
+        projects = []
         for data in PROJECTS:
             values = _project_values(data, fields[data["field"]], today)
             project = _update_or_create(Project, slug=data["slug"], values=values)
+            projects.append(project)
+            project.date_changes.all().delete()
+            project.indicators.all().delete()
             project.milestones.all().delete()
             project.progress_entries.all().delete()
             for order, (due, done, title_de, title_en, description_de, description_en) in enumerate(
@@ -2095,6 +2361,7 @@ def load_programme(*, today: datetime.date) -> dict[str, int]:
                         title_en=title_en,
                         description_de=description_de,
                         description_en=description_en,
+                        baseline_due_date=_day(due, today),
                         due_date=_day(due, today),
                         completed_on=_day(done, today),
                         order=order,
@@ -2107,10 +2374,12 @@ def load_programme(*, today: datetime.date) -> dict[str, int]:
                 )
         Milestone.objects.bulk_create(milestones)
         ProgressEntry.objects.bulk_create(entries)
+        accountability = _load_accountability(projects, today)
 
     return {
         "fields": len(FIELDS),
         "projects": len(PROJECTS),
         "milestones": len(milestones),
         "progress_entries": len(entries),
+        **accountability,
     }

@@ -90,7 +90,9 @@ def test_sitemap_lists_public_pages_only(client):
     make_news(title_de="Öffentlich")
     make_news(title_de="Entwurf", status="draft")
     response = client.get("/sitemap.xml")
-    locations = [loc.text for loc in ET.fromstring(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locations = [
+        loc.text for loc in ET.fromstring(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
     assert "https://digital.kaiserslautern.example/projekte/handyparken/" in locations
     assert "https://digital.kaiserslautern.example/neuigkeiten/offentlich/" in locations
     assert "https://digital.kaiserslautern.example/projekte/" in locations

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from conftest import make_field
-from projects.models import FieldOfAction, Milestone, ProgressEntry, Project
+from projects.models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +41,8 @@ def queries(client, url):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/projekte/", "/projekte/?status=in_progress&handlungsfeld=feld-0&sortierung=fortschritt", "/projekte/p-feld-0-1/",
-     "/handlungsfelder/feld-0/"],
+    ["/", "/projekte/", "/projekte/?status=in_progress&handlungsfeld=feld-0&sortierung=fortschritt",
+     "/projekte/?status=verspaetet", "/projekte/p-feld-0-1/", "/handlungsfelder/feld-0/"],
 )  # fmt: skip
 def test_public_pages_run_a_fixed_number_of_queries_however_big_the_programme(
     client, url, django_assert_max_num_queries
@@ -54,3 +54,37 @@ def test_public_pages_run_a_fixed_number_of_queries_however_big_the_programme(
     with django_assert_max_num_queries(small):
         assert client.get(url).status_code == 200
     assert small <= 6
+
+
+def build_accountability():
+    """Late plans with recorded moves and an indicator with values for every project still without them."""
+    day = datetime.date(2025, 1, 1)
+    for project in Project.objects.filter(date_changes__isnull=True):
+        Project.objects.filter(pk=project.pk).update(baseline_end_date=day, planned_end_date=day.replace(year=2027))
+        milestone = project.milestones.first()
+        DateChange.objects.bulk_create(
+            DateChange(project=project, kind=kind, milestone=m, old_date=day, new_date=day.replace(year=2027),
+                       reason=f"Grund {n}")
+            for n, (kind, m) in enumerate([("end", None), ("milestone", milestone), ("milestone", milestone)])
+        )  # fmt: skip
+        for order in range(2):
+            indicator = Indicator.objects.create(
+                project=project, name_de=f"Kennzahl {order}", unit="count", baseline_value=0, baseline_date=day,
+                target_value=100, target_date=day.replace(year=2027), order=order,
+            )  # fmt: skip
+            IndicatorValue.objects.bulk_create(
+                IndicatorValue(indicator=indicator, date=day + datetime.timedelta(days=30 * n), value=10 * n)
+                for n in range(1, 6)
+            )
+
+
+@pytest.mark.parametrize("url", ["/", "/projekte/?status=verspaetet", "/projekte/p-feld-0-1/"])
+def test_accountability_data_adds_a_fixed_number_of_queries(client, url, django_assert_max_num_queries):
+    build(projects_per_field=3, fields=1)
+    build_accountability()
+    small = queries(client, url)
+    build(projects_per_field=30, fields=2)
+    build_accountability()
+    with django_assert_max_num_queries(small):
+        assert client.get(url).status_code == 200
+    assert small <= 7

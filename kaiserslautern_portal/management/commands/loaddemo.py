@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from kaiserslautern_portal.demo.legal import load_legal_pages
+from kaiserslautern_portal.demo.news import load_news
 from kaiserslautern_portal.demo.programme import load_programme
 
 DEMO_EDITOR = ("redaktion@kaiserslautern.example", "herzlich-digital-demo")
@@ -20,6 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, today=None, **options):
         counts = load_programme(today=today or timezone.localdate())
+        counts |= load_news(today=today or timezone.localdate())
         counts["legal pages created"] = load_legal_pages()
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         if not settings.DEBUG:

@@ -1,0 +1,137 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import FieldOfAction, Project
+
+from .models import LANGUAGE_CHOICES, Subscription
+
+CONSENT_TEXT = _(
+    "Ich möchte E-Mails über Neuigkeiten des Programms „herzlich-digitale Stadt“ zu den gewählten Themen erhalten. "
+    "Die Stadt Kaiserslautern speichert meine E-Mail-Adresse und meine Auswahl nur dafür. Ich kann mich jederzeit "
+    "über den Link in jeder E-Mail abmelden."
+)
+
+
+class IdsField(forms.ModelMultipleChoiceField):
+    """Ids of the offered objects; anything but a plausible id is an error before the database sees it."""
+
+    def clean(self, value):
+        for pk in value or ():
+            if not (isinstance(pk, str) and pk.isascii() and pk.isdigit() and len(pk) <= 18):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super().clean(value)
+
+
+class SubscribeForm(forms.Form):
+    EVERYTHING, FIELDS, PROJECTS = "alles", "handlungsfelder", "projekte"
+
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse"),
+        max_length=254,
+        error_messages={"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse an.")},
+    )
+    scope = forms.ChoiceField(
+        label=_("Worüber möchten Sie informiert werden?"),
+        choices=[
+            (EVERYTHING, _("über alle Neuigkeiten des Programms")),
+            (FIELDS, _("über Neuigkeiten aus ausgewählten Handlungsfeldern")),
+            (PROJECTS, _("über Neuigkeiten zu ausgewählten Projekten")),
+        ],
+        widget=forms.RadioSelect,
+        initial=EVERYTHING,
+    )
+    fields_of_action = IdsField(
+        label=_("Handlungsfelder"),
+        queryset=FieldOfAction.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Nur nötig, wenn Sie „ausgewählte Handlungsfelder“ gewählt haben."),
+    )
+    projects = IdsField(
+        label=_("Projekte"),
+        queryset=Project.objects.published().order_by("title", "pk"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Nur nötig, wenn Sie „ausgewählte Projekte“ gewählt haben."),
+    )
+    frequency = forms.ChoiceField(
+        label=_("Wie oft?"),
+        choices=Subscription.Frequency.choices,
+        widget=forms.RadioSelect,
+        initial=Subscription.Frequency.IMMEDIATELY,
+    )
+    language = forms.ChoiceField(label=_("Sprache der E-Mails"), choices=LANGUAGE_CHOICES, widget=forms.RadioSelect)
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Ohne Ihre Einwilligung dürfen wir Ihnen keine E-Mails schicken.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        scope = data.get("scope")
+        if scope == self.FIELDS and not data.get("fields_of_action"):
+            self.add_error("fields_of_action", _("Bitte wählen Sie mindestens ein Handlungsfeld."))
+        if scope == self.PROJECTS and not data.get("projects"):
+            self.add_error("projects", _("Bitte wählen Sie mindestens ein Projekt."))
+        return data
+
+    def choice(self) -> dict:
+        """The cleaned choice as the arguments of `subscription_request`."""
+        data = self.cleaned_data
+        return {
+            "email": data["email"],
+            "everything": data["scope"] == self.EVERYTHING,
+            "fields": data["fields_of_action"] if data["scope"] == self.FIELDS else [],
+            "projects": data["projects"] if data["scope"] == self.PROJECTS else [],
+            "frequency": data["frequency"],
+            "language": data["language"],
+            "consent_text": str(CONSENT_TEXT),
+        }
+
+
+class FollowForm(forms.Form):
+    """What a follow button names: everything, a field of action or a project, by slug."""
+
+    EVERYTHING, FIELD, PROJECT = "alles", "handlungsfeld", "projekt"
+
+    topic = forms.ChoiceField(choices=[(EVERYTHING, EVERYTHING), (FIELD, FIELD), (PROJECT, PROJECT)])
+    slug = forms.SlugField(max_length=200, required=False)
+
+    def __init__(self, *args, published_only=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Following needs a public project; unfollowing must also work for one that was unpublished since.
+        self.projects = Project.objects.published() if published_only else Project.objects.all()
+
+    def clean(self):
+        data = super().clean()
+        topic, slug = data.get("topic"), data.get("slug")
+        data.update(everything=topic == self.EVERYTHING, field=None, project=None)
+        if topic == self.FIELD:
+            data["field"] = FieldOfAction.objects.filter(slug=slug).first()
+            if data["field"] is None:
+                raise forms.ValidationError(_("Dieses Handlungsfeld gibt es nicht."))
+        if topic == self.PROJECT:
+            data["project"] = self.projects.filter(slug=slug).first()
+            if data["project"] is None:
+                raise forms.ValidationError(_("Dieses Projekt gibt es nicht."))
+        return data
+
+    def target(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("everything", "field", "project")}
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Sprache der E-Mails"), choices=LANGUAGE_CHOICES, widget=forms.RadioSelect)
+
+
+class FrequencyForm(forms.Form):
+    frequency = forms.ChoiceField(label=_("Wie oft?"), choices=Subscription.Frequency.choices, widget=forms.RadioSelect)
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Ja, ich möchte mein Konto und alle meine Abonnements endgültig löschen."),
+        error_messages={"required": _("Bitte bestätigen Sie, dass Sie Ihr Konto löschen möchten.")},
+    )

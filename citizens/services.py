@@ -1,0 +1,252 @@
+"""Writes about accounts and subscriptions. Views and tasks call these; they never write models directly."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import FieldOfAction, Project
+
+from .models import Subscription, User
+
+# Ignore repeated requests for one address within this interval, so nobody can flood an inbox with our mail.
+REQUEST_INTERVAL = datetime.timedelta(minutes=5)
+
+FOLLOW_CONSENT_TEXT = _(
+    "Ich folge diesem Thema und möchte über Neuigkeiten dazu E-Mails an die bestätigte Adresse meines Kontos "
+    "erhalten. Ich kann mich jederzeit im Konto oder über den Link in jeder E-Mail abmelden."
+)
+
+
+def _lock_account(user: User) -> None:
+    # Serialises the follow buttons of one account, so two quick clicks never create two subscriptions.
+    User.objects.select_for_update().filter(pk=user.pk).exists()
+
+
+def _own_confirmed(user: User) -> Subscription | None:
+    # The linked row first; an unlinked one for the address (from the public form) is adopted.
+    return Subscription.objects.of_account(user).confirmed().order_by(F("user_id").desc(nulls_last=True)).first()
+
+
+def subscription_request(
+    *,
+    email: str,
+    everything: bool,
+    fields: Iterable[FieldOfAction],
+    projects: Iterable[Project],
+    frequency: str,
+    language: str,
+    consent_text: str,
+    now: datetime.datetime | None = None,
+) -> Subscription | None:
+    """Record a double opt-in request and mail the confirmation link once the transaction commits.
+
+    A newer request replaces an older pending one (whose link then stops working); a confirmed subscription of the
+    address stays as it is until the new request is confirmed. Returns None when the request was ignored.
+    """
+    from .tasks import send_subscription_confirmation
+
+    now = now or timezone.now()
+    email = email.strip().lower()
+    with transaction.atomic():
+        pending = Subscription.objects.pending().for_address(email).select_for_update().first()
+        if pending and pending.requested_at > now - REQUEST_INTERVAL:
+            return None
+        if pending:
+            pending.delete()
+        subscription = Subscription(
+            email=email,
+            everything=everything,
+            frequency=frequency,
+            language=language,
+            consent_text=consent_text,
+            requested_at=now,
+        )
+        subscription.full_clean(validate_constraints=False)
+        try:
+            with transaction.atomic():
+                subscription.save()
+        except IntegrityError:  # a concurrent request for the same address won
+            return None
+        subscription.fields.set(fields)
+        subscription.projects.set(projects)
+        transaction.on_commit(lambda: send_subscription_confirmation.delay(subscription.pk))
+    return subscription
+
+
+@transaction.atomic
+def subscription_confirm(*, subscription: Subscription, now: datetime.datetime | None = None) -> Subscription:
+    """Confirm a pending request: it becomes the address's subscription, replacing the earlier choice if any."""
+    now = now or timezone.now()
+    pending = Subscription.objects.pending().select_for_update().get(pk=subscription.pk)
+    current = Subscription.objects.confirmed().for_address(pending.email).select_for_update().first()
+    if current is None:
+        pending.confirmed_at = now
+        pending.save(update_fields=["confirmed_at", "updated"])
+        return pending
+    # Keep the confirmed row (and so the unsubscribe links already sent); take over the new choice and its proof.
+    for name in ("everything", "frequency", "language", "consent_text", "requested_at"):
+        setattr(current, name, getattr(pending, name))
+    current.confirmed_at = now
+    current.save()
+    current.fields.set(pending.fields.all())
+    current.projects.set(pending.projects.all())
+    pending.delete()
+    return current
+
+
+@transaction.atomic
+def subscription_unsubscribe(*, subscription: Subscription) -> None:
+    Subscription.objects.filter(pk=subscription.pk).delete()
+
+
+def subscription_purge_unconfirmed(*, now: datetime.datetime | None = None) -> int:
+    """Delete requests nobody confirmed within the confirmation period (data minimisation)."""
+    deleted, _by_model = Subscription.objects.expired(now or timezone.now()).delete()
+    return deleted
+
+
+@transaction.atomic
+def subscription_follow(
+    *,
+    user: User,
+    everything: bool = False,
+    field: FieldOfAction | None = None,
+    project: Project | None = None,
+    now: datetime.datetime | None = None,
+) -> Subscription:
+    """Follow a topic with the account's address: confirmed at once, since allauth verified that address."""
+    now = now or timezone.now()
+    _lock_account(user)
+    subscription = _own_confirmed(user)
+    if subscription is None:
+        subscription = Subscription(
+            email=user.email.lower(), language=user.language, frequency=Subscription.Frequency.IMMEDIATELY
+        )
+    subscription.user = user
+    subscription.consent_text = str(FOLLOW_CONSENT_TEXT)
+    subscription.requested_at = subscription.confirmed_at = now
+    subscription.everything = subscription.everything or everything
+    subscription.full_clean(validate_constraints=False)
+    subscription.save()
+    if field:
+        subscription.fields.add(field)
+    if project:
+        subscription.projects.add(project)
+    return subscription
+
+
+@transaction.atomic
+def subscription_unfollow(
+    *,
+    user: User,
+    everything: bool = False,
+    field: FieldOfAction | None = None,
+    project: Project | None = None,
+) -> Subscription | None:
+    """Stop following a topic; a subscription left without any topic is deleted. Returns what remains."""
+    _lock_account(user)
+    subscription = _own_confirmed(user)
+    if subscription is None:
+        return None
+    if everything and subscription.everything:
+        subscription.everything = False
+        subscription.save(update_fields=["everything", "updated"])
+    if field:
+        subscription.fields.remove(field)
+    if project:
+        subscription.projects.remove(project)
+    if subscription.is_empty:
+        subscription.delete()
+        return None
+    return subscription
+
+
+@transaction.atomic
+def subscription_set_frequency(*, user: User, frequency: str) -> None:
+    Subscription.objects.of_account(user).confirmed().update(frequency=frequency, updated=timezone.now())
+
+
+@transaction.atomic
+def user_set_language(*, user: User, language: str) -> None:
+    """The account's language decides the language of every email to it, subscription mail included."""
+    user.language = language
+    user.save(update_fields=["language"])
+    Subscription.objects.of_account(user).update(language=language, updated=timezone.now())
+
+
+@transaction.atomic
+def user_email_changed(*, user: User) -> None:
+    """Move the account's subscription to its new, verified address.
+
+    The new address is proven to belong to this person, so a subscription that address already had gives way to
+    the account's own.
+    """
+    email = user.email.lower()
+    subscription = Subscription.objects.confirmed().filter(user=user).select_for_update().first()
+    if subscription is None or subscription.email == email:
+        return
+    Subscription.objects.confirmed().for_address(email).exclude(pk=subscription.pk).delete()
+    subscription.email = email
+    subscription.save(update_fields=["email", "updated"])
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Erase the account with everything that belongs to it (GDPR Art. 17)."""
+    Subscription.objects.of_account(user).delete()
+    user.delete()
+
+
+def user_export(*, user: User) -> dict:
+    """All personal data the portal holds about an account, for GDPR Art. 15 and 20."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    subscriptions = Subscription.objects.of_account(user).prefetch_related("fields", "projects").order_by("pk")
+    return {
+        "exported_at": timezone.now(),
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "language": user.language,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+            "is_staff": user.is_staff,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("pk")
+        ],
+        "two_factor_authentication": [
+            {
+                "type": authenticator.type,
+                "created_at": authenticator.created_at,
+                "last_used_at": authenticator.last_used_at,
+            }
+            for authenticator in Authenticator.objects.filter(user=user).order_by("pk")
+        ],
+        "subscriptions": [
+            {
+                "email": subscription.email,
+                "confirmed": subscription.is_confirmed,
+                "everything": subscription.everything,
+                "fields_of_action": [field.name for field in subscription.fields.all()],
+                "projects": [project.title for project in subscription.projects.all()],
+                "frequency": subscription.frequency,
+                "language": subscription.language,
+                "consent": {
+                    "text": subscription.consent_text,
+                    "requested_at": subscription.requested_at,
+                    "confirmed_at": subscription.confirmed_at,
+                },
+                "created": subscription.created,
+                "updated": subscription.updated,
+            }
+            for subscription in subscriptions
+        ],
+    }

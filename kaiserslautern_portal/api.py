@@ -1,0 +1,79 @@
+"""The open data API, version 1: its root, the endpoints of each app, the OpenAPI schema and its documentation.
+
+A new endpoint is a line in `urlpatterns` (the app's own `api.urlpatterns`) and a line in ENDPOINTS.
+"""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.urls import path, re_path, reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework import exceptions, serializers
+from rest_framework.response import Response
+
+import projects.api
+
+from .rest import PublicView, public_cache
+
+app_name = "api"
+
+ENDPOINTS = {
+    "fields_of_action": "api:field-list",
+    "projects": "api:project-list",
+    "milestones": "api:milestone-list",
+}
+
+
+class Root(PublicView):
+    """What the API offers and under which licence."""
+
+    @extend_schema(
+        responses=inline_serializer(
+            "Root",
+            {
+                "title": serializers.CharField(),
+                "licence": inline_serializer(
+                    "Licence", {"name": serializers.CharField(), "url": serializers.URLField()}
+                ),
+                "attribution": serializers.CharField(),
+                "endpoints": serializers.DictField(child=serializers.URLField()),
+                "schema": serializers.URLField(),
+                "docs": serializers.URLField(),
+            },
+        )
+    )
+    def get(self, request):
+        def url(name):
+            return request.build_absolute_uri(reverse(name))
+
+        return Response(
+            {
+                "title": _("Offene Daten der herzlich-digitalen Stadt Kaiserslautern"),
+                "licence": settings.DATA_LICENCE,
+                "attribution": _("Quelle: Stadt Kaiserslautern, herzlich-digitale Stadt"),
+                "endpoints": {name: url(view) for name, view in ENDPOINTS.items()},
+                "schema": url("api:schema"),
+                "docs": url("api:docs"),
+            }
+        )
+
+
+def not_found(request):
+    """Unknown addresses under /api/v1/ answer in JSON like the endpoints, not with the site's HTML page."""
+    return JsonResponse({"detail": exceptions.NotFound.default_detail}, status=404)
+
+
+class Docs(SpectacularSwaggerSplitView):
+    # Loads its settings from a second request instead of an inline script, and has no inline style: the CSP holds.
+    template_name = "api/docs.html"
+    url_name = "api:schema"
+
+
+urlpatterns = [
+    path("", Root.as_view(), name="root"),
+    *projects.api.urlpatterns,
+    path("schema/", public_cache(SpectacularAPIView.as_view()), name="schema"),
+    path("docs/", Docs.as_view(), name="docs"),
+    re_path(r"^[\s\S]*/$", not_found),
+]
