@@ -3,6 +3,9 @@
 import pytest
 from django.core.cache import cache
 
+# Chromium, the live server and the SMTP sink for the tests marked `browser`.
+pytest_plugins = ["kaiserslautern_portal.tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _eager_celery():
@@ -103,3 +106,38 @@ def make_news(**kwargs):
     item = NewsItem.objects.create(**kwargs)
     item.projects.set(projects)
     return item
+
+
+class RecordingHandler:
+    """An aiosmtpd handler that keeps what it accepted: (recipients, parsed message)."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+
+        self.messages.append((list(envelope.rcpt_tos), email.message_from_bytes(envelope.content)))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server in this process; Django sends to it over a socket."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handler = RecordingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    handler.port = port
+    yield handler
+    controller.stop()

@@ -161,3 +161,99 @@ class Subscription(models.Model):
     def is_empty(self):
         """Nothing left to send about: a subscription without scope is removed."""
         return not self.everything and not self.fields.exists() and not self.projects.exists()
+
+
+class Announcement(models.Model):
+    """A public news item has been fanned out to its immediate subscribers: exists once per item."""
+
+    news_item = models.OneToOneField(
+        "news.NewsItem", verbose_name=_("Meldung"), on_delete=models.CASCADE, related_name="announcement"
+    )
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    fanned_out_at = models.DateTimeField(_("verteilt am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Ankündigung per E-Mail")
+        verbose_name_plural = _("Ankündigungen per E-Mail")
+
+    def __str__(self):
+        return str(self.news_item)
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def due(self, now: datetime.datetime, claim_timeout: datetime.timedelta):
+        """Pending rows whose time has come, and rows a crashed worker claimed but never finished."""
+        return self.filter(
+            Q(status=Delivery.Status.PENDING, next_attempt_at__lte=now)
+            | Q(status=Delivery.Status.SENDING, claimed_at__lt=now - claim_timeout)
+        )
+
+
+class Delivery(models.Model):
+    """One email to one subscriber: a news item sent at once, or a weekly digest. The unit of idempotence."""
+
+    class Kind(models.TextChoices):
+        ITEM = "item", _("Einzelmeldung")
+        DIGEST = "digest", _("Wochenzusammenfassung")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wartet")
+        SENDING = "sending", _("wird gesendet")
+        SENT = "sent", _("gesendet")
+        FAILED = "failed", _("fehlgeschlagen")
+        SKIPPED = "skipped", _("entfallen")
+
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.ITEM)
+    news_item = models.ForeignKey(
+        "news.NewsItem",
+        verbose_name=_("Meldung"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+    )
+    digest_week = models.DateField(_("Woche bis"), null=True, blank=True)
+    digest_item_ids = models.JSONField(_("Meldungen der Zusammenfassung"), default=list, blank=True)
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name=_("Abonnement"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+    )
+    # Blanked when the subscription ends and after a year (data minimisation).
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
+    language = models.CharField(_("Sprache"), max_length=5, choices=LANGUAGE_CHOICES, default="de")
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
+    next_attempt_at = models.DateTimeField(_("nächster Versuch"), default=timezone.now)
+    claimed_at = models.DateTimeField(_("in Arbeit seit"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("gesendet am"), null=True, blank=True)
+    last_error = models.TextField(_("letzter Fehler"), blank=True)
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Zustellung")
+        verbose_name_plural = _("Zustellungen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["news_item", "subscription"],
+                condition=Q(kind="item"),
+                name="one_delivery_per_item_and_subscriber",
+            ),
+            models.UniqueConstraint(
+                fields=["digest_week", "subscription"],
+                condition=Q(kind="digest"),
+                name="one_digest_per_week_and_subscriber",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["news_item", "status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.email or '–'}"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.models import FieldOfAction, Project
 
-from .models import Subscription, User
+from .models import Delivery, Subscription, User
 
 # Ignore repeated requests for one address within this interval, so nobody can flood an inbox with our mail.
 REQUEST_INTERVAL = datetime.timedelta(minutes=5)
@@ -100,6 +100,8 @@ def subscription_confirm(*, subscription: Subscription, now: datetime.datetime |
 
 @transaction.atomic
 def subscription_unsubscribe(*, subscription: Subscription) -> None:
+    # Delivery records keep their counts, not the address of someone who left.
+    Delivery.objects.filter(subscription=subscription).update(email="")
     Subscription.objects.filter(pk=subscription.pk).delete()
 
 
@@ -197,7 +199,9 @@ def user_email_changed(*, user: User) -> None:
 @transaction.atomic
 def user_delete(*, user: User) -> None:
     """Erase the account with everything that belongs to it (GDPR Art. 17)."""
-    Subscription.objects.of_account(user).delete()
+    subscriptions = Subscription.objects.of_account(user)
+    Delivery.objects.filter(subscription__in=subscriptions).update(email="")
+    subscriptions.delete()
     user.delete()
 
 
@@ -248,5 +252,18 @@ def user_export(*, user: User) -> dict:
                 "updated": subscription.updated,
             }
             for subscription in subscriptions
+        ],
+        "notification_emails": [
+            {
+                "kind": delivery.kind,
+                "news_item": delivery.news_item.title if delivery.news_item else None,
+                "digest_week": delivery.digest_week,
+                "email": delivery.email,
+                "status": delivery.status,
+                "sent_at": delivery.sent_at,
+            }
+            for delivery in Delivery.objects.filter(subscription__in=subscriptions)
+            .select_related("news_item")
+            .order_by("pk")
         ],
     }

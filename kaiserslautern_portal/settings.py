@@ -224,6 +224,20 @@ CELERY_BEAT_SCHEDULE["citizens-purge-unconfirmed-subscriptions"] = {
     "task": "citizens.tasks.purge_unconfirmed_subscriptions",
     "schedule": 3600,
 }
+# News notifications (citizens/notifications.py): the sweep announces what became public and restarts senders.
+CELERY_BEAT_SCHEDULE["citizens-notifications-sweep"] = {"task": "citizens.tasks.notifications_sweep", "schedule": 30}
+CELERY_BEAT_SCHEDULE["citizens-weekly-digest"] = {
+    "task": "citizens.tasks.send_weekly_digest",
+    "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+}
+CELERY_BEAT_SCHEDULE["citizens-anonymise-deliveries"] = {
+    "task": "citizens.tasks.anonymise_old_deliveries",
+    "schedule": crontab(minute=30, hour=3),
+}
+# Parallel sender tasks per fan-out, and how long a claimed delivery may stay unfinished before another
+# worker takes it over (a worker that died mid-batch).
+NOTIFICATION_SENDERS = envint("NOTIFICATION_SENDERS", "2")
+NOTIFICATION_CLAIM_TIMEOUT = envint("NOTIFICATION_CLAIM_TIMEOUT", "300")
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
