@@ -38,6 +38,10 @@ format: $(VENV)/.installed-dev
 migrations-check: $(VENV)/.installed
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# The portal at scale under gunicorn, PostgreSQL and Redis; prints a table (see README, "Performance").
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m bench.run
+
 # Needs GNU gettext; the compiled .mo files are committed so nobody else does.
 messages: $(VENV)/.installed
 	$(BIN)/python manage.py makemessages --locale en --no-obsolete --ignore '$(VENV)/*' --ignore 'staticfiles/*'

@@ -1,8 +1,8 @@
 """One function per kind of email, each rendering templates/emails/<name>_subject.txt, _body.txt and _body.html.
 
-For mail to subscribers (news notifications, digests) use `subscriber_message`: it renders in the subscriber's
-language and adds the visible unsubscribe link and the RFC 8058 one-click headers. Send a batch over one
-connection with `get_connection().send_messages(messages)`.
+Mail to many subscribers (news notifications, digests) is rendered once per language with `subscriber_template`
+and addressed to each reader with `for_subscriber`, which puts in their own unsubscribe link (the templates include
+emails/_unsubscribe_footer.txt / .html) and the RFC 8058 one-click headers.
 """
 
 from django.conf import settings
@@ -10,6 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from .models import CONFIRMATION_PERIOD, Subscription
 from .tokens import confirmation_token, unsubscribe_token
@@ -46,19 +47,29 @@ def list_unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
     }
 
 
-def subscriber_message(name: str, subscription: Subscription, context: dict | None = None) -> EmailMultiAlternatives:
-    """An email to a subscriber: in their language, with `unsubscribe_url` in the context and the RFC 8058 headers.
+# Mass mail is rendered once per item and language with this in place of each reader's own link.
+UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/placeholder/"
 
-    The templates include emails/_unsubscribe_footer.txt / .html to show the link.
-    """
-    context = {"subscription": subscription, "unsubscribe_url": unsubscribe_url(subscription), **(context or {})}
-    return render_message(
-        name,
-        to=subscription.email,
-        language=subscription.language,
-        context=context,
+
+def subscriber_template(name: str, *, language: str, context: dict) -> EmailMultiAlternatives:
+    """A subscriber email rendered once, for `for_subscriber` to address to each reader."""
+    context = {**context, "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER}
+    return render_message(name, to="", language=language, context=context)
+
+
+def for_subscriber(template: EmailMultiAlternatives, subscription: Subscription) -> EmailMultiAlternatives:
+    """The template addressed to one reader, with their unsubscribe link in the text and in the headers."""
+    url = unsubscribe_url(subscription)
+    message = EmailMultiAlternatives(
+        template.subject,
+        template.body.replace(UNSUBSCRIBE_PLACEHOLDER, url),
+        template.from_email,
+        [subscription.email],
         headers=list_unsubscribe_headers(subscription),
     )
+    html, mimetype = template.alternatives[0]
+    message.attach_alternative(html.replace(UNSUBSCRIBE_PLACEHOLDER, escape(url)), mimetype)
+    return message
 
 
 def send_subscription_confirmation(pending: Subscription) -> None:

@@ -209,6 +209,7 @@ def user_export(*, user: User) -> dict:
     """All personal data the portal holds about an account, for GDPR Art. 15 and 20."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
+    from rest_framework.authtoken.models import Token
 
     subscriptions = Subscription.objects.of_account(user).prefetch_related("fields", "projects").order_by("pk")
     return {
@@ -253,6 +254,8 @@ def user_export(*, user: User) -> dict:
             }
             for subscription in subscriptions
         ],
+        # The key itself is a secret and stays out of the file; that one exists, and since when, is personal data.
+        "api_key_created": Token.objects.filter(user=user).values_list("created", flat=True).first(),
         "notification_emails": [
             {
                 "kind": delivery.kind,

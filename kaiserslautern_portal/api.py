@@ -1,17 +1,21 @@
 """The open data API, version 1: its root, the endpoints of each app, the OpenAPI schema and its documentation.
 
-A new endpoint is a line in `urlpatterns` (the app's own `api.urlpatterns`) and a line in ENDPOINTS.
+A new public endpoint is a line in `urlpatterns` (the app's own `api.urlpatterns`) and a line in ENDPOINTS. The
+personal endpoints under me/ (citizens/api.py) are not listed in the root: they are no open data.
 """
 
 from django.conf import settings
 from django.http import JsonResponse
 from django.urls import path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 
+import citizens.api
+import news.api
 import projects.api
 
 from .rest import PublicView, public_cache
@@ -22,6 +26,8 @@ ENDPOINTS = {
     "fields_of_action": "api:field-list",
     "projects": "api:project-list",
     "milestones": "api:milestone-list",
+    "indicators": "api:indicator-list",
+    "news": "api:news-list",
 }
 
 
@@ -59,6 +65,7 @@ class Root(PublicView):
         )
 
 
+@csrf_exempt  # a DELETE to an unknown address gets the JSON 404, not the CSRF middleware's HTML page
 def not_found(request):
     """Unknown addresses under /api/v1/ answer in JSON like the endpoints, not with the site's HTML page."""
     return JsonResponse({"detail": exceptions.NotFound.default_detail}, status=404)
@@ -73,6 +80,8 @@ class Docs(SpectacularSwaggerSplitView):
 urlpatterns = [
     path("", Root.as_view(), name="root"),
     *projects.api.urlpatterns,
+    *news.api.urlpatterns,
+    *citizens.api.urlpatterns,
     path("schema/", public_cache(SpectacularAPIView.as_view()), name="schema"),
     path("docs/", Docs.as_view(), name="docs"),
     re_path(r"^[\s\S]*/$", not_found),

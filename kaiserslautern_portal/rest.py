@@ -229,7 +229,8 @@ VALIDATION_ERROR_SCHEMA = {
 def document_error_responses(result, generator, request, public):
     """drf-spectacular documents only the successful answer; schemathesis checks that every answer is documented.
 
-    It also gives CSV the JSON schema of the page; a CSV file is text with one row per object.
+    It also gives CSV the JSON schema of the page; a CSV file is text with one row per object. Operations that need
+    a login (their security lacks the anonymous `{}`) answer 401 without credentials and 403 without permission.
     """
     result.setdefault("components", {}).setdefault("schemas", {}).update(
         {"Error": ERROR_SCHEMA, "ValidationError": VALIDATION_ERROR_SCHEMA}
@@ -247,8 +248,16 @@ def document_error_responses(result, generator, request, public):
             for response in responses.values():
                 if "text/csv" in response.get("content", {}):
                     response["content"]["text/csv"] = {"schema": {"type": "string"}}
-            if any(parameter["in"] == "query" for parameter in operation.get("parameters", [])):
+            if "requestBody" in operation:
+                # Unreadable bodies (JSON that does not parse) get {"detail": "…"}, invalid fields the usual mapping.
+                schemas = [{"$ref": "#/components/schemas/ValidationError"}, {"$ref": "#/components/schemas/Error"}]
+                content = {"application/json": {"schema": {"anyOf": schemas}}}
+                responses.setdefault("400", {"description": _("Ungültige Anfrage"), "content": content})
+            elif any(parameter["in"] == "query" for parameter in operation.get("parameters", [])):
                 responses.setdefault("400", answer(_("Ungültige Parameter"), "#/components/schemas/ValidationError"))
+            if {} not in operation.get("security", [{}]):
+                responses.setdefault("401", answer(_("Nicht angemeldet"), "#/components/schemas/Error"))
+                responses.setdefault("403", answer(_("Keine Berechtigung"), "#/components/schemas/Error"))
             responses.setdefault("404", answer(_("Nicht gefunden"), "#/components/schemas/Error"))
             responses.setdefault("429", answer(_("Zu viele Anfragen"), "#/components/schemas/Error"))
     return result

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "rest_framework.authtoken",
     "kaiserslautern_portal",
     "projects",
     "news",
@@ -315,6 +316,10 @@ PERMISSIONS_POLICY = {
 API_THROTTLE_ANON = os.environ.get("API_THROTTLE_ANON", "120/min")
 if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_ANON):
     raise ImproperlyConfigured(f"API_THROTTLE_ANON must look like 120/min, not {API_THROTTLE_ANON!r}")
+# The personal endpoints (/api/v1/me/...) count per account instead.
+API_THROTTLE_USER = os.environ.get("API_THROTTLE_USER", "60/min")
+if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_USER):
+    raise ImproperlyConfigured(f"API_THROTTLE_USER must look like 60/min, not {API_THROTTLE_USER!r}")
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -322,7 +327,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_ANON},
+    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_ANON, "user": API_THROTTLE_USER},
     # Proxies in front of the portal whose X-Forwarded-For is trusted; without one every client is REMOTE_ADDR.
     "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -334,8 +339,10 @@ DATA_LICENCE = {
 SPECTACULAR_SETTINGS = {
     "TITLE": _("Offene Daten der herzlich-digitalen Stadt Kaiserslautern"),
     "DESCRIPTION": _(
-        "Handlungsfelder, Projekte, Meilensteine und Fortschrittsverlauf des Digitalisierungsprogramms, "
-        "nur lesend und ohne Anmeldung. Die Daten stehen unter der Datenlizenz Deutschland – Namensnennung – 2.0."
+        "Handlungsfelder, Projekte, Meilensteine, Fortschrittsverlauf, Terminänderungen, Wirkungsindikatoren und "
+        "Meldungen des Digitalisierungsprogramms, nur lesend und ohne Anmeldung. Die Daten stehen unter der "
+        "Datenlizenz Deutschland – Namensnennung – 2.0. Unter /api/v1/me/ verwalten angemeldete Bürgerinnen und "
+        "Bürger ihre Abonnements (Sitzung oder persönlicher API-Schlüssel aus dem Konto)."
     ),
     "VERSION": "1",
     "LICENSE": DATA_LICENCE,
@@ -345,6 +352,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # News and date changes both have a `kind`; the schema names their choices apart.
+    "ENUM_NAME_OVERRIDES": {
+        "NewsKindEnum": "news.models.NewsItem.Kind",
+        "DateChangeKindEnum": "projects.models.DateChange.Kind",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "kaiserslautern_portal.rest.document_error_responses",

@@ -1,4 +1,8 @@
-"""One search across projects and news: full-text with German stemming on PostgreSQL, a simple match elsewhere."""
+"""One search across projects and news: full-text with German stemming on PostgreSQL, a simple match elsewhere.
+
+`search` ranks: it returns light references, cheap enough for all matches. `hits` turns the references of the
+page being shown into titles and snippets with the match highlighted, which is the expensive part.
+"""
 
 import re
 from dataclasses import dataclass
@@ -19,22 +23,48 @@ LIMIT = 100
 START, STOP = "\u27e6", "\u27e7"  # markers no text contains, turned into <mark> after escaping
 
 
+@dataclass(frozen=True)
+class Ref:
+    kind: str
+    pk: int
+    rank: float
+
+
 @dataclass
 class Hit:
     kind: str
     title: str
     url: str
     snippet: SafeString
-    rank: float
+
+
+SOURCES = {
+    "project": (lambda: Project.objects.published(), "summary"),
+    "news": (lambda: NewsItem.objects.public(), "teaser"),
+}
+SEARCHED_FIELDS = {
+    "project": ["title", "summary", "description"],
+    "news": ["title", "teaser", "body"],
+}
 
 
 def highlight(text: str) -> SafeString:
     return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 - escaped first
 
 
-def search(text: str) -> list[Hit]:
-    hits = _postgresql(text) if connection.vendor == "postgresql" else _simple(text)
-    return sorted(hits, key=lambda hit: -hit.rank)
+def search(text: str) -> list[Ref]:
+    refs = _postgresql_refs(text) if connection.vendor == "postgresql" else _simple_refs(text)
+    return sorted(refs, key=lambda ref: (-ref.rank, ref.kind, ref.pk))
+
+
+def hits(refs: list[Ref], text: str) -> list[Hit]:
+    build = _postgresql_hits if connection.vendor == "postgresql" else _simple_hits
+    found = {}
+    for kind in SOURCES:
+        pks = [ref.pk for ref in refs if ref.kind == kind]
+        if pks:
+            found.update({(kind, pk): hit for pk, hit in build(kind, pks, text).items()})
+    return [found[(ref.kind, ref.pk)] for ref in refs if (ref.kind, ref.pk) in found]
 
 
 def _localized(field: str):
@@ -45,54 +75,71 @@ def _localized(field: str):
     return Coalesce(NullIf(F(f"{field}_{language}"), ""), F(f"{field}_de"), output_field=TextField())
 
 
-def _postgresql(text: str) -> list[Hit]:
-    query = SearchQuery(text, config="german", search_type="websearch") | SearchQuery(
+def _query(text: str):
+    return SearchQuery(text, config="german", search_type="websearch") | SearchQuery(
         text, config="english", search_type="websearch"
     )
-    options = {"start_sel": START, "stop_sel": STOP, "max_words": 35, "min_words": 15, "highlight_all": False}
-    sources = [
-        (Project.objects.published(), "project", "summary"),
-        (NewsItem.objects.public(), "news", "teaser"),
-    ]
-    hits = []
-    for queryset, kind, snippet_field in sources:
+
+
+def _postgresql_refs(text: str) -> list[Ref]:
+    query = _query(text)
+    refs = []
+    for kind, (queryset, _snippet) in SOURCES.items():
         rows = (
-            queryset.filter(search_vector=query)
-            .annotate(
-                rank=SearchRank(F("search_vector"), query),
-                title_hl=SearchHeadline(_localized("title"), query, config="german", **options),
-                snippet_hl=SearchHeadline(_localized(snippet_field), query, config="german", **options),
-            )
+            queryset()
+            .filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "pk")
-            .only("slug")[:LIMIT]
+            .values_list("pk", "rank")[:LIMIT]
         )
-        hits += [Hit(kind, highlight(r.title_hl), r.get_absolute_url(), highlight(r.snippet_hl), r.rank) for r in rows]
-    return hits
+        refs += [Ref(kind, pk, rank) for pk, rank in rows]
+    return refs
 
 
-def _simple(text: str) -> list[Hit]:
+def _postgresql_hits(kind: str, pks: list[int], text: str) -> dict[int, Hit]:
+    query = _query(text)
+    queryset, snippet_field = SOURCES[kind]
+    options = {"start_sel": START, "stop_sel": STOP, "max_words": 35, "min_words": 15, "highlight_all": False}
+    rows = (
+        queryset()
+        .filter(pk__in=pks)
+        .annotate(
+            title_hl=SearchHeadline(_localized("title"), query, config="german", **options),
+            snippet_hl=SearchHeadline(_localized(snippet_field), query, config="german", **options),
+        )
+        .only("slug")
+    )
+    return {r.pk: Hit(kind, highlight(r.title_hl), r.get_absolute_url(), highlight(r.snippet_hl)) for r in rows}
+
+
+def _pattern(text: str):
     words = text.split()[:10]
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    return words, re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+
+
+def _simple_refs(text: str) -> list[Ref]:
+    words, pattern = _pattern(text)
+    refs = []
+    for kind, (queryset, _snippet) in SOURCES.items():
+        condition = Q()
+        for word in words:
+            word_matches = Q()
+            for field in SEARCHED_FIELDS[kind]:
+                word_matches |= Q(**{f"{field}_de__icontains": word}) | Q(**{f"{field}_en__icontains": word})
+            condition &= word_matches
+        rows = queryset().filter(condition).values_list("pk", "title_de", "title_en")[:LIMIT]
+        refs += [Ref(kind, pk, 2.0 if pattern.search(f"{de} {en}") else 1.0) for pk, de, en in rows]
+    return refs
+
+
+def _simple_hits(kind: str, pks: list[int], text: str) -> dict[int, Hit]:
+    _words, pattern = _pattern(text)
+    queryset, snippet_field = SOURCES[kind]
 
     def mark(value: str) -> SafeString:
         return highlight(pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", value))
 
-    def matching(queryset, fields):
-        condition = Q()
-        for word in words:
-            word_matches = Q()
-            for field in fields:
-                word_matches |= Q(**{f"{field}__icontains": word})
-            condition &= word_matches
-        return queryset.filter(condition)[:LIMIT]
-
-    hits = []
-    project_fields = ["title_de", "title_en", "summary_de", "summary_en", "description_de", "description_en"]
-    for project in matching(Project.objects.published(), project_fields):
-        rank = 2.0 if pattern.search(project.title) else 1.0
-        hits.append(Hit("project", mark(project.title), project.get_absolute_url(), mark(project.summary), rank))
-    news_fields = ["title_de", "title_en", "teaser_de", "teaser_en", "body_de", "body_en"]
-    for item in matching(NewsItem.objects.public(), news_fields):
-        rank = 2.0 if pattern.search(item.title) else 1.0
-        hits.append(Hit("news", mark(item.title), item.get_absolute_url(), mark(item.teaser), rank))
-    return hits
+    return {
+        obj.pk: Hit(kind, mark(obj.title), obj.get_absolute_url(), mark(getattr(obj, snippet_field)))
+        for obj in queryset().filter(pk__in=pks)
+    }

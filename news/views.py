@@ -7,7 +7,7 @@ from projects.views import paginate
 
 from .forms import NewsFilterForm, SearchForm
 from .models import NewsItem
-from .search import search
+from .search import hits, search
 
 
 @cache_public_page
@@ -43,4 +43,5 @@ def search_view(request):
         page = Paginator(search(text), 20).page(request.GET.get("seite", 1))
     except InvalidPage:
         raise Http404 from None
+    page.object_list = hits(page.object_list, text)
     return render(request, "news/search.html", {"form": form, "query": text, "page": page})

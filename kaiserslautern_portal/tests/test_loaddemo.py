@@ -44,3 +44,5 @@ def test_demo_editor_exists_only_while_developing(settings):
     editor = get_user_model().objects.get()
     assert editor.is_staff and not editor.is_superuser
     assert editor.groups.filter(name="Redaktion").exists()
+    assert editor.emailaddress_set.get().verified
+    assert editor.edited_projects.count() == Project.objects.count()

@@ -73,6 +73,8 @@ def test_api_root_states_the_licence_and_links_every_endpoint(client):
         "fields_of_action": "http://testserver/api/v1/fields-of-action/",
         "projects": "http://testserver/api/v1/projects/",
         "milestones": "http://testserver/api/v1/milestones/",
+        "indicators": "http://testserver/api/v1/indicators/",
+        "news": "http://testserver/api/v1/news/",
     }
     assert data["schema"] == "http://testserver/api/v1/schema/"
     assert data["docs"] == "http://testserver/api/v1/docs/"
@@ -323,7 +325,7 @@ def test_empty_csv_still_names_its_columns(client, programme):
     assert csv_rows(response) == []
     header = response.content.decode("utf-8-sig").splitlines()[0]
     assert header.split(",") == [
-        "id", "title", "description", "due_date", "completed_on", "state",
+        "id", "title", "description", "due_date", "completed_on", "state", "baseline_due_date", "slip_days",
         "project_slug", "project_title", "project_url", "project_html_url", "html_url",
     ]  # fmt: skip
 
@@ -405,7 +407,8 @@ def test_only_reading_is_allowed(client, programme):
         ("/api/v1/milestones/", 2),
         ("/api/v1/milestones/?project=p-feld-0-1&state=upcoming&page_size=100", 3),
         ("/api/v1/milestones/?format=csv&field=feld-1", 2),
-        ("/api/v1/projects/p-feld-0-1/", 3),
+        # field, milestones, progress history, date changes, indicators, their values
+        ("/api/v1/projects/p-feld-0-1/", 6),
         ("/api/v1/fields-of-action/feld-0/", 1),
     ],
 )

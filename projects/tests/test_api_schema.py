@@ -1,17 +1,23 @@
-"""Schemathesis against the live schema: no answer may be a 5xx or differ from what the schema documents."""
+"""Schemathesis against the live schema: no answer may be a 5xx or differ from what the schema documents.
+
+Every request carries a citizen's API token, so the personal endpoints (/api/v1/me/) are exercised for real; the
+public ones ignore it. Anonymous access to the personal ones is tested in citizens/tests/test_api.py.
+"""
 
 import datetime
 from unittest import mock
 
 import pytest
 import schemathesis
+from allauth.account.models import EmailAddress
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.authtoken.models import Token
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from conftest import make_field, make_milestone, make_project
+from conftest import make_field, make_milestone, make_news, make_project
 from kaiserslautern_portal.wsgi import application
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +42,7 @@ def requests_keep_the_test_transaction():
 @pytest.fixture
 def programme(monkeypatch, requests_keep_the_test_transaction):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "100000/min"})
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "100000/min"})
     field = make_field(name_de="Verkehr", name_en="Mobility", slug="verkehr")
     for n, status in enumerate(["planned", "in_progress", "paused"]):
         project = make_project(
@@ -44,10 +51,17 @@ def programme(monkeypatch, requests_keep_the_test_transaction):
         make_milestone(project, due_date=datetime.date(2026, 1 + n, 1))
         make_milestone(project, due_date=datetime.date(2020, 1, 1), completed_on=datetime.date(2020, 2, 1))
     make_project(title_de="Entwurf", slug="entwurf", field=field, is_published=False)
+    make_news(title_de="Meldung", slug="meldung", projects=[project])
+
+
+@pytest.fixture
+def token(citizen):
+    EmailAddress.objects.create(user=citizen, email=citizen.email, verified=True, primary=True)
+    return Token.objects.create(user=citizen).key
 
 
 @schema.parametrize()
 @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-def test_api_answers_as_documented_and_never_with_a_server_error(case, programme):
+def test_api_answers_as_documented_and_never_with_a_server_error(case, programme, token):
     # Unknown slugs (`field=nonesuch`) fit the schema's "string" but are refused with 400, as issue 6 asks.
-    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+    case.call_and_validate(headers={"Authorization": f"Token {token}"}, excluded_checks=[positive_data_acceptance])

@@ -1,5 +1,6 @@
 import datetime
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -9,6 +10,7 @@ from django.utils import timezone
 from kaiserslautern_portal.demo.legal import load_legal_pages
 from kaiserslautern_portal.demo.news import load_news
 from kaiserslautern_portal.demo.programme import load_programme
+from projects.models import Project
 
 DEMO_EDITOR = ("redaktion@kaiserslautern.example", "herzlich-digital-demo")
 
@@ -20,8 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--today", type=datetime.date.fromisoformat, help="Date the demo is written for.")
 
     def handle(self, *args, today=None, **options):
-        counts = load_programme(today=today or timezone.localdate())
-        counts |= load_news(today=today or timezone.localdate())
+        today = today or timezone.localdate()
+        counts = load_programme(today=today)
+        counts |= load_news(today=today)
         counts["legal pages created"] = load_legal_pages()
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         if not settings.DEBUG:
@@ -33,6 +36,10 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
         user.groups.add(Group.objects.get(name="Redaktion"))
+        # allauth asks for a verified address before login; the demo editor's is verified here.
+        EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+        # Editors hear of their projects' overdue updates; the demo editor looks after all of them.
+        user.edited_projects.set(Project.objects.all())
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo editor (group Redaktion): log in at http://127.0.0.1:8000/admin/ as {email} / {password}"
