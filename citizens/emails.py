@@ -5,33 +5,14 @@ and addressed to each reader with `for_subscriber`, which puts in their own unsu
 emails/_unsubscribe_footer.txt / .html) and the RFC 8058 one-click headers.
 """
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.html import escape
+
+from kaiserslautern_portal.mail import absolute_url, render_message
 
 from .models import CONFIRMATION_PERIOD, Subscription
 from .tokens import confirmation_token, unsubscribe_token
-
-
-def absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
-def render_message(
-    name: str, *, to: str, language: str, context: dict, headers: dict[str, str] | None = None
-) -> EmailMultiAlternatives:
-    """Render one email, HTML and plain text, in the given language."""
-    context = {"SITE_URL": settings.SITE_URL, **context}
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
-        text = render_to_string(f"emails/{name}_body.txt", context)
-        html = render_to_string(f"emails/{name}_body.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers)
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 def unsubscribe_url(subscription: Subscription) -> str:

@@ -1,19 +1,15 @@
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from kaiserslautern_portal.mail import absolute_url
 from projects.models import FieldOfAction, Project
 
 from .models import NewsItem
 
 FEED_SIZE = 30
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 class NewsFeed(Feed):
@@ -31,10 +27,10 @@ class NewsFeed(Feed):
         return _("Fortschrittsberichte, Pressemitteilungen und Ankündigungen des Digitalisierungsprogramms.")
 
     def link(self, obj):
-        return absolute(reverse("news:list"))
+        return absolute_url(reverse("news:list"))
 
     def feed_url(self, obj):
-        return absolute(reverse(self.url_name))
+        return absolute_url(reverse(self.url_name))
 
     def items(self, obj):
         return NewsItem.objects.public().for_lists()[:FEED_SIZE]
@@ -46,10 +42,10 @@ class NewsFeed(Feed):
         return item.teaser
 
     def item_link(self, item):
-        return absolute(item.get_absolute_url())
+        return absolute_url(item.get_absolute_url())
 
     def item_guid(self, item):
-        return absolute(item.get_absolute_url())
+        return absolute_url(item.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.published_at
@@ -83,10 +79,10 @@ class ProjectNewsFeed(NewsFeed):
         return project.summary
 
     def link(self, project):
-        return absolute(project.get_absolute_url())
+        return absolute_url(project.get_absolute_url())
 
     def feed_url(self, project):
-        return absolute(reverse(self.url_name, kwargs={"slug": project.slug}))
+        return absolute_url(reverse(self.url_name, kwargs={"slug": project.slug}))
 
     def items(self, project):
         return NewsItem.objects.public().for_project(project).for_lists()[:FEED_SIZE]
@@ -111,10 +107,10 @@ class FieldNewsFeed(NewsFeed):
         return field.summary
 
     def link(self, field):
-        return absolute(field.get_absolute_url())
+        return absolute_url(field.get_absolute_url())
 
     def feed_url(self, field):
-        return absolute(reverse(self.url_name, kwargs={"slug": field.slug}))
+        return absolute_url(reverse(self.url_name, kwargs={"slug": field.slug}))
 
     def items(self, field):
         return NewsItem.objects.public().for_field(field).for_lists()[:FEED_SIZE]

@@ -4,32 +4,17 @@ _body.txt and _body.html in the recipient's language."""
 import datetime
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from kaiserslautern_portal.mail import absolute_url, render_message
+
 from .models import Project
-
-
-def absolute_url(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 def language_of(user) -> str:
     language = getattr(user, "language", "") or settings.LANGUAGE_CODE
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-
-
-def render_message(name: str, *, to: str, language: str, context: dict) -> EmailMultiAlternatives:
-    context = {"SITE_URL": settings.SITE_URL, **context}
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"emails/projects_{name}_subject.txt", context).split())
-        text = render_to_string(f"emails/projects_{name}_body.txt", context)
-        html = render_to_string(f"emails/projects_{name}_body.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
-    message.attach_alternative(html, "text/html")
-    return message
 
 
 def send_update_reminder(editor, projects: list[Project], *, today: datetime.date) -> None:
@@ -47,4 +32,4 @@ def send_update_reminder(editor, projects: list[Project], *, today: datetime.dat
             for project in projects
         ]
     context = {"editor": editor, "items": items, "today": today}
-    render_message("update_reminder", to=editor.email, language=language, context=context).send()
+    render_message("projects_update_reminder", to=editor.email, language=language, context=context).send()

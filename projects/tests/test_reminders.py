@@ -90,7 +90,7 @@ def test_inactive_editors_get_no_reminder(editor):
 def test_a_failed_send_leaves_the_week_unclaimed_so_the_next_run_retries(editor):
     overdue_project(editor)
     with (
-        mock.patch("projects.emails.EmailMultiAlternatives.send", side_effect=ConnectionError),
+        mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=ConnectionError),
         pytest.raises(ConnectionError),
     ):
         update_reminders_send(today=MONDAY)
