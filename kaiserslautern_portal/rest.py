@@ -8,10 +8,9 @@ from functools import wraps
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.middleware.http import ConditionalGetMiddleware
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.decorators import decorator_from_middleware, method_decorator
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
@@ -25,12 +24,11 @@ MAX_CSV_ROWS = 10_000
 
 
 def public_cache(view):
-    """Public GET answers: an ETag from the body (If-None-Match gets 304), Cache-Control: public, Vary."""
-    conditional_view = decorator_from_middleware(ConditionalGetMiddleware)(view)
+    """Public GET answers: Cache-Control: public and Vary (ConditionalGetMiddleware adds the ETag and 304s)."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = conditional_view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
         # The browsable HTML may carry a CSRF cookie, which a shared cache must never hand on.
         browsable = isinstance(getattr(response, "accepted_renderer", None), renderers.BrowsableAPIRenderer)
         if response.status_code == 200 and not browsable:
@@ -253,6 +251,8 @@ def document_error_responses(result, generator, request, public):
                 schemas = [{"$ref": "#/components/schemas/ValidationError"}, {"$ref": "#/components/schemas/Error"}]
                 content = {"application/json": {"schema": {"anyOf": schemas}}}
                 responses.setdefault("400", {"description": _("Ungültige Anfrage"), "content": content})
+                # A body in a format the parsers refuse (or a multipart body they cannot split).
+                responses.setdefault("415", answer(_("Nicht unterstütztes Datenformat"), "#/components/schemas/Error"))
             elif any(parameter["in"] == "query" for parameter in operation.get("parameters", [])):
                 responses.setdefault("400", answer(_("Ungültige Parameter"), "#/components/schemas/ValidationError"))
             if {} not in operation.get("security", [{}]):
