@@ -262,7 +262,7 @@ def test_schema_documents_login_and_its_errors(client):
     operations = schema["paths"]["/api/v1/me/subscriptions/"]
     assert operations["get"]["security"] == [{"tokenAuth": []}, {"cookieAuth": []}]
     assert set(operations["get"]["responses"]) == {"200", "401", "403", "404", "429"}
-    assert set(operations["post"]["responses"]) == {"201", "400", "401", "403", "404", "429"}
+    assert set(operations["post"]["responses"]) == {"201", "400", "401", "403", "404", "415", "429"}
     delete = schema["paths"]["/api/v1/me/subscriptions/project/{slug}/"]["delete"]
     assert set(delete["responses"]) == {"204", "401", "403", "404", "429"}
     assert "/api/v1/me/subscriptions/" not in client.get("/api/v1/").json()["endpoints"].values()
