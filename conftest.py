@@ -7,6 +7,28 @@ from django.core.cache import cache
 pytest_plugins = ["kaiserslautern_portal.tests.browser"]
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock-offset-days",
+        type=int,
+        default=0,
+        help="Run the whole session with the clock moved this many days ahead (proves no test depends on today).",
+    )
+
+
+def pytest_configure(config):
+    days = config.getoption("--clock-offset-days")
+    if days:
+        import datetime
+
+        import time_machine
+
+        # tick=True: time still passes, so timeouts and ordering by creation time behave as on a real clock.
+        traveller = time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=days))
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+
+
 @pytest.fixture(autouse=True)
 def _eager_celery():
     """Tasks run in-process even where REDIS_URL makes Redis the broker; worker tests start a real worker."""

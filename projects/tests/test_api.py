@@ -38,7 +38,12 @@ def csv_rows(response):
 
 @pytest.fixture
 def programme():
-    """Two fields, three published projects and a draft, with milestones and history."""
+    """Two fields, three published projects and a draft, with milestones and history, all written on TODAY."""
+    with time_machine.travel(TODAY, tick=False):
+        return _programme()
+
+
+def _programme():
     verkehr = make_field(name_de="Verkehr", name_en="Mobility", slug="verkehr", order=1)
     verwaltung = make_field(name_de="Verwaltung", name_en="Administration", slug="verwaltung", order=2)
     navi = make_project(
