@@ -23,7 +23,7 @@ urlpatterns = [
     re_path(rf"^(?P<kind>{legal_kinds})/$", views.legal_page, name="legal_page"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("kaiserslautern_portal.api", namespace="api")),
-    path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cache_public_page(sitemap, query=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("", include("citizens.urls")),
     path("konto/", include("allauth.urls")),

@@ -34,8 +34,13 @@ def test_language_switch_remembers_the_choice_and_returns_to_the_page(client):
 
 
 def test_language_switch_links_point_back_to_the_current_page(client):
+    html = client.get("/projekte/?seite=1").content.decode()
+    assert 'href="/sprache/en/?next=/projekte/%3Fseite%3D1" lang="en" hreflang="en">English</a>' in html
+
+
+def test_language_switch_links_keep_only_what_the_page_reads(client):
     html = client.get("/?seite=2").content.decode()
-    assert 'href="/sprache/en/?next=/%3Fseite%3D2" lang="en" hreflang="en">English</a>' in html
+    assert 'href="/sprache/en/?next=/" lang="en" hreflang="en">English</a>' in html
 
 
 def test_language_switch_never_redirects_to_another_host(client):
