@@ -182,11 +182,28 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Berlin"
-CELERY_BEAT_SCHEDULE: dict = {}
-# Mondays 07:00 (CELERY_TIMEZONE): editors hear of their projects whose update is overdue.
-CELERY_BEAT_SCHEDULE["projects-update-reminders"] = {
-    "task": "projects.tasks.send_update_reminders",
-    "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+# Every periodic task, in one place (times in CELERY_TIMEZONE); a test checks no task is forgotten.
+CELERY_BEAT_SCHEDULE = {
+    # Mondays 07:00: editors hear of their projects whose update is overdue.
+    "projects-update-reminders": {
+        "task": "projects.tasks.send_update_reminders",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+    "citizens-purge-unconfirmed-subscriptions": {
+        "task": "citizens.tasks.purge_unconfirmed_subscriptions",
+        "schedule": 3600,
+    },
+    # News notifications (citizens/notifications.py): the sweep applies and announces what became public
+    # (scheduled reports included) and restarts senders.
+    "citizens-notifications-sweep": {"task": "citizens.tasks.notifications_sweep", "schedule": 30},
+    "citizens-weekly-digest": {
+        "task": "citizens.tasks.send_weekly_digest",
+        "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+    },
+    "citizens-anonymise-deliveries": {
+        "task": "citizens.tasks.anonymise_old_deliveries",
+        "schedule": crontab(minute=30, hour=3),
+    },
 }
 
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
@@ -223,20 +240,6 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "herzlich-digitale Stadt Kaiserslautern"
 # Staff without an authenticator app are sent to set one up before they may use the admin.
 PORTAL_STAFF_REQUIRE_MFA = envbool("PORTAL_STAFF_REQUIRE_MFA", "0")
-CELERY_BEAT_SCHEDULE["citizens-purge-unconfirmed-subscriptions"] = {
-    "task": "citizens.tasks.purge_unconfirmed_subscriptions",
-    "schedule": 3600,
-}
-# News notifications (citizens/notifications.py): the sweep announces what became public and restarts senders.
-CELERY_BEAT_SCHEDULE["citizens-notifications-sweep"] = {"task": "citizens.tasks.notifications_sweep", "schedule": 30}
-CELERY_BEAT_SCHEDULE["citizens-weekly-digest"] = {
-    "task": "citizens.tasks.send_weekly_digest",
-    "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
-}
-CELERY_BEAT_SCHEDULE["citizens-anonymise-deliveries"] = {
-    "task": "citizens.tasks.anonymise_old_deliveries",
-    "schedule": crontab(minute=30, hour=3),
-}
 # Parallel sender tasks per fan-out, and how long a claimed delivery may stay unfinished before another
 # worker takes it over (a worker that died mid-batch).
 NOTIFICATION_SENDERS = envint("NOTIFICATION_SENDERS", "2")
