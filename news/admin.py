@@ -22,7 +22,7 @@ class ProgressUpdateInline(admin.TabularInline):
 class NewsItemAdmin(TranslationAdmin):
     list_display = ["title", "kind", "status", "published_at", "visibility", "author"]
     list_filter = ["status", "kind", "published_at", "projects__field"]
-    search_fields = ["title_de", "title_en", "teaser_de", "author"]
+    search_fields = ["title_de", "title_en", "teaser_de", "author_de"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title_de"]}
     filter_horizontal = ["projects"]

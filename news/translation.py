@@ -5,4 +5,4 @@ from .models import NewsItem
 
 @register(NewsItem)
 class NewsItemTranslation(TranslationOptions):
-    fields = ("title", "teaser", "body")
+    fields = ("title", "teaser", "body", "author", "image_alt", "image_credit")

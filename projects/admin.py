@@ -134,7 +134,7 @@ class ProjectAdmin(TranslationAdmin):
         "update_overdue",
     ]  # fmt: skip
     list_filter = ["is_published", "status", "field", "update_interval_days"]
-    search_fields = ["title_de", "title_en", "summary_de", "partners", "responsible_office"]
+    search_fields = ["title_de", "title_en", "summary_de", "partners_de", "responsible_office_de"]
     date_hierarchy = "start_date"
     list_select_related = ["field"]
     prepopulated_fields = {"slug": ["title_de"]}
