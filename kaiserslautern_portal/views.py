@@ -102,5 +102,6 @@ def legal_page(request, kind):
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /konto/", f"Sitemap: {settings.SITE_URL}/sitemap.xml", ""]
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /konto/", "Disallow: /en/konto/"]
+    lines += [f"Sitemap: {settings.SITE_URL}/sitemap.xml", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

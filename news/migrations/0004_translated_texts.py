@@ -42,4 +42,10 @@ class Migration(migrations.Migration):
         ),
         # The German texts written so far become the German translation; English starts empty.
         migrations.RunSQL("UPDATE news_newsitem SET author_de = author, image_alt_de = image_alt, image_credit_de = image_credit", migrations.RunSQL.noop),
+        # Adding author_en filled it with the German default; only the default office has a known English name.
+        migrations.RunSQL(
+            "UPDATE news_newsitem SET author_en = CASE WHEN author = 'Referat Digitalisierung und Innovation' "
+            "THEN 'Department for Digitalization and Innovation' END",
+            migrations.RunSQL.noop,
+        ),
     ]
