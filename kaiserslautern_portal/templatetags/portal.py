@@ -59,10 +59,9 @@ def mark_german(content: SafeString, *, block: bool) -> SafeString:
 @register.filter
 def tr(obj, field: str):
     """A translated model text; where English is missing, the German text marked lang="de" with a "German only" note."""
-    value = getattr(obj, field)
     if not missing_translation(obj, field):
-        return value
-    return mark_german(conditional_escape(value), block=False)
+        return getattr(obj, field)
+    return mark_german(conditional_escape(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")), block=False)
 
 
 @register.tag
