@@ -320,14 +320,28 @@ if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_ANON
 API_THROTTLE_USER = os.environ.get("API_THROTTLE_USER", "60/min")
 if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_USER):
     raise ImproperlyConfigured(f"API_THROTTLE_USER must look like 60/min, not {API_THROTTLE_USER!r}")
+# Wrong API tokens per client address before it is refused for a while (kaiserslautern_portal/authentication.py).
+API_TOKEN_FAILURES = os.environ.get("API_TOKEN_FAILURES", "10/hour")
+if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_TOKEN_FAILURES):
+    raise ImproperlyConfigured(f"API_TOKEN_FAILURES must look like 10/hour, not {API_TOKEN_FAILURES!r}")
 REST_FRAMEWORK = {
+    # The portal's own doors only: allauth's session and personal API tokens; never HTTP Basic (DRF's default),
+    # which would let anyone guess passwords past allauth's rate limits, email verification and second factor.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "kaiserslautern_portal.authentication.ThrottledTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_ANON, "user": API_THROTTLE_USER},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": API_THROTTLE_ANON,
+        "user": API_THROTTLE_USER,
+        "token_failures": API_TOKEN_FAILURES,
+    },
     # Proxies in front of the portal whose X-Forwarded-For is trusted; without one every client is REMOTE_ADDR.
     "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
