@@ -8,6 +8,7 @@ without a real secret key and allowed hosts.
 
 import os
 import re
+from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -193,7 +194,22 @@ if EMAIL_URL:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digital <digital@kaiserslautern.example>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who hears of server errors by email (Django's mail_admins, production only): "Name <a@b>, c@d".
+ADMINS = [(name, address) for name, address in getaddresses([os.environ.get("ADMINS", "")]) if address]
+# Error reports to Sentry when a DSN is set; never with personal data (addresses, cookies, bodies).
+SENTRY_DSN = envsecret("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+    )
 
 # Accounts: django-allauth, email as the login, verified addresses; allauth's pages live under /konto/.
 AUTHENTICATION_BACKENDS = [
@@ -330,6 +346,12 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "kaiserslautern_portal.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
+    ],
+    # JSON bodies are bounded in size and nesting (a 400, never a 500); forms as DRF's defaults.
+    "DEFAULT_PARSER_CLASSES": [
+        "kaiserslautern_portal.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",

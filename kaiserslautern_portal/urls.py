@@ -16,6 +16,9 @@ legal_kinds = "|".join(LegalPage.Kind.values)
 # Staff log in through allauth, so email verification and two-factor authentication apply to the admin too.
 admin.site.login = secure_admin_login(admin.site.login)
 
+handler404 = views.page_not_found
+handler500 = views.server_error
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
