@@ -22,6 +22,11 @@ class AccountAdapter(DefaultAccountAdapter):
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth counts failed logins per account ("login_failed": …/key): five wrong passwords from anywhere locked
+        # the account. Keyed by account and client address together, a stranger locks out only their own address.
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{self.get_client_ip(request)}"
+
     def confirm_email(self, request, email_address):
         confirmed = super().confirm_email(request, email_address)
         if confirmed:

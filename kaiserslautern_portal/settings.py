@@ -233,6 +233,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ALLAUTH_TRUSTED_PROXY_COUNT = envint(
     "ALLAUTH_TRUSTED_PROXY_COUNT", os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1")
 )
+# Failed logins: per client address (10 a minute), and per account from one address (5 in 5 minutes; the key is
+# account and address, citizens/adapter.py), so that nobody can lock an editor out from their own address.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "herzlich-digitale Stadt Kaiserslautern"
 # Staff without an authenticator app are sent to set one up before they may use the admin.
