@@ -222,6 +222,7 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "citizens.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "citizens.forms.SignupForm"}  # as fast for a taken address as for a new one
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
@@ -238,6 +239,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = envint(
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "herzlich-digitale Stadt Kaiserslautern"
+# Emails anyone can make the portal send (subscription confirmation, sign-up, password reset; citizens/services.py):
+# at most this many a day to one address, and an hour to all addresses together.
+MAIL_CAP_PER_ADDRESS = envint("MAIL_CAP_PER_ADDRESS", "5")
+MAIL_CAP_PER_HOUR = envint("MAIL_CAP_PER_HOUR", "300")
 # Staff without an authenticator app are sent to set one up before they may use the admin.
 PORTAL_STAFF_REQUIRE_MFA = envbool("PORTAL_STAFF_REQUIRE_MFA", "0")
 CELERY_BEAT_SCHEDULE["citizens-purge-unconfirmed-subscriptions"] = {
