@@ -355,10 +355,10 @@ REST_FRAMEWORK = {
         "kaiserslautern_portal.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    # JSON bodies are bounded in size and nesting (a 400, never a 500); forms as DRF's defaults.
+    # Bodies are bounded in size, JSON also in nesting: a 400, never a 500.
     "DEFAULT_PARSER_CLASSES": [
         "kaiserslautern_portal.parsers.BoundedJSONParser",
-        "rest_framework.parsers.FormParser",
+        "kaiserslautern_portal.parsers.BoundedFormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_RENDERER_CLASSES": [

@@ -96,6 +96,19 @@ def is_api(request) -> bool:
     return request.path.startswith("/api/")
 
 
+def bad_request(request, exception):
+    """handler400: JSON under /api/ (too many form fields, a suspicious request)."""
+    if is_api(request):
+        return JsonResponse({"detail": exceptions.ParseError.default_detail}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    if is_api(request):
+        return JsonResponse({"detail": exceptions.PermissionDenied.default_detail}, status=403)
+    return defaults.permission_denied(request, exception)
+
+
 def page_not_found(request, exception):
     """handler404: JSON under /api/ (addresses outside the API's own catch-all, such as /api/v2/)."""
     if is_api(request):

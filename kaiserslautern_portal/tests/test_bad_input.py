@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import Resolver404, get_resolver, resolve
 
 from conftest import make_project
-from kaiserslautern_portal.parsers import MAX_JSON_BYTES, MAX_JSON_DEPTH
+from kaiserslautern_portal.parsers import MAX_BODY_BYTES, MAX_JSON_DEPTH
 
 pytestmark = pytest.mark.django_db
 
@@ -67,10 +67,24 @@ def test_json_just_over_the_nesting_limit_gets_a_400_and_at_the_limit_is_read(si
 
 
 def test_a_json_body_over_the_size_limit_gets_a_json_400(signed_in):
-    body = '{"type": "everything", "x": "' + "a" * MAX_JSON_BYTES + '"}'
+    body = '{"type": "everything", "x": "' + "a" * MAX_BODY_BYTES + '"}'
     response = signed_in.post(URL, body, content_type="application/json")
     assert response.status_code == 400
     assert "zu groß" in response.json()["detail"]
+
+
+def test_a_form_body_over_the_size_limit_gets_a_json_400(signed_in):
+    body = "type=everything&x=" + "a" * MAX_BODY_BYTES
+    response = signed_in.post(URL, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert "zu groß" in response.json()["detail"]
+
+
+def test_a_form_with_too_many_fields_gets_a_json_400(signed_in):
+    body = "&".join(f"f{n}=1" for n in range(2000))
+    response = signed_in.post(URL, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
 
 
 def test_nan_is_no_json(signed_in):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kaiserslautern_portal.urls import handler404, handler500  # noqa: F401 (Django looks for them here)
+from kaiserslautern_portal.urls import handler400, handler403, handler404, handler500  # noqa: F401 (Django looks here)
 from kaiserslautern_portal.urls import urlpatterns as portal_urlpatterns
 
 
