@@ -17,6 +17,11 @@ legal_kinds = "|".join(LegalPage.Kind.values)
 # Staff log in through allauth, so email verification and two-factor authentication apply to the admin too.
 admin.site.login = secure_admin_login(admin.site.login)
 
+handler400 = views.bad_request
+handler403 = views.permission_denied
+handler404 = views.page_not_found
+handler500 = views.server_error
+
 # Machine addresses keep one URL for both languages: the API negotiates by Accept-Language
 # (kaiserslautern_portal.middleware), the admin follows the editor's cookie or browser.
 urlpatterns = [
