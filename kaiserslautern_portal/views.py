@@ -5,9 +5,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.urls import translate_url
 from django.utils import translation
-from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import defaults
