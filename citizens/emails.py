@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from kaiserslautern_portal.mail import absolute_url, render_message
+from kaiserslautern_portal.lib.mail import absolute_url, render_message
 
 from .models import CONFIRMATION_PERIOD, Subscription
 from .tokens import confirmation_token, unsubscribe_token

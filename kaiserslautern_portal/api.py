@@ -18,7 +18,7 @@ import citizens.api
 import news.api
 import projects.api
 
-from .rest import PublicView, public_cache
+from .lib.rest import PublicView, public_cache
 
 app_name = "api"
 

@@ -112,7 +112,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous cache hits are answered here, before sessions, CSRF and authentication (kaiserslautern_portal/cache.py).
-    "kaiserslautern_portal.cache.PageCacheMiddleware",
+    "kaiserslautern_portal.lib.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -359,13 +359,13 @@ REST_FRAMEWORK = {
     # The portal's own doors only: allauth's session and personal API tokens; never HTTP Basic (DRF's default),
     # which would let anyone guess passwords past allauth's rate limits, email verification and second factor.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "kaiserslautern_portal.authentication.ThrottledTokenAuthentication",
+        "kaiserslautern_portal.lib.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Bodies are bounded in size, JSON also in nesting: a 400, never a 500.
     "DEFAULT_PARSER_CLASSES": [
-        "kaiserslautern_portal.parsers.BoundedJSONParser",
-        "kaiserslautern_portal.parsers.BoundedFormParser",
+        "kaiserslautern_portal.lib.parsers.BoundedJSONParser",
+        "kaiserslautern_portal.lib.parsers.BoundedFormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_RENDERER_CLASSES": [
@@ -410,7 +410,7 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "kaiserslautern_portal.rest.document_error_responses",
+        "kaiserslautern_portal.lib.rest.document_error_responses",
     ],
 }
 

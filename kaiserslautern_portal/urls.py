@@ -5,10 +5,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from news.sitemaps import SITEMAPS
+from kaiserslautern_portal.sitemaps import SITEMAPS
 
 from . import views
-from .cache import cache_public_page
+from .lib.cache import cache_public_page
 from .models import LegalPage
 
 languages = "|".join(code for code, _name in settings.LANGUAGES)
@@ -37,6 +37,7 @@ urlpatterns = [
 # Pages for people: German at /…, English at /en/…, so each language has its own address to link and index.
 urlpatterns += i18n_patterns(
     re_path(rf"^(?P<kind>{legal_kinds})/$", views.legal_page, name="legal_page"),
+    path("suche/", views.search_view, name="search"),
     path("", include("citizens.urls")),
     path("konto/", include("allauth.urls")),
     path("", include("projects.urls")),

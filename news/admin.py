@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from kaiserslautern_portal.english_admin import EnglishMissingFilter, EnglishMissingMixin
+from kaiserslautern_portal.lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
 
 from .models import NewsItem, ProgressUpdate
 from .services import news_apply_progress, news_publish

@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -7,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kaiserslautern_portal.markdown import render_markdown
+from kaiserslautern_portal.lib.markdown import render_markdown
 from projects.models import Project
 
 
@@ -15,6 +17,11 @@ class NewsItemQuerySet(models.QuerySet):
     def public(self, now=None):
         """Published and due: a scheduled item appears by itself once its time has come."""
         return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def next_publication_after(self, moment) -> datetime.datetime | None:
+        """When the next scheduled item goes live (the page cache renders pages anew then)."""
+        scheduled = self.filter(status=NewsItem.Status.PUBLISHED, published_at__gt=moment).order_by("published_at")
+        return scheduled.values_list("published_at", flat=True).first()
 
     def for_lists(self):
         return self.prefetch_related(

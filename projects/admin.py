@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from kaiserslautern_portal.english_admin import EnglishMissingFilter, EnglishMissingMixin
+from kaiserslautern_portal.lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
 
 from .models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
 from .services import milestone_save, project_mark_updated, project_save

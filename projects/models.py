@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from kaiserslautern_portal.markdown import render_markdown
+from kaiserslautern_portal.lib.markdown import render_markdown
 
 
 class FieldOfActionQuerySet(models.QuerySet):

@@ -68,19 +68,21 @@ def connect_invalidation(app_config) -> None:
         m2m_changed.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-m2m")
 
 
-def next_go_live(version: int) -> datetime | None:
-    from news.models import NewsItem
+# Apps that publish on a schedule say when their next item goes live (news registers one in its ready()).
+GO_LIVE_SOURCES: list[Callable[[datetime], datetime | None]] = []
 
+
+def register_go_live(source: Callable[[datetime], datetime | None]) -> None:
+    if source not in GO_LIVE_SOURCES:
+        GO_LIVE_SOURCES.append(source)
+
+
+def next_go_live(version: int) -> datetime | None:
     key = NEXT_LIVE_KEY.format(version=version)
     now = timezone.now()
     cached = cache.get(key, "missing")
     if cached == "missing" or (cached is not None and cached <= now):
-        cached = (
-            NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED, published_at__gt=now)
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
+        cached = min(filter(None, (source(now) for source in GO_LIVE_SOURCES)), default=None)
         cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
     return cached
 
