@@ -139,8 +139,17 @@ class DeleteAccountForm(forms.Form):
     )
 
 
+EMAIL_MAX_LENGTH = 254
+
+
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up (ACCOUNT_FORMS); for an address that has an account it mails that account instead."""
+
+    def clean_email(self):
+        # Longer than SMTP allows (RFC 5321): allauth's lookup would miss the account, and a second sign-up crash.
+        if len(self.data.get("email", "")) > EMAIL_MAX_LENGTH:
+            raise forms.ValidationError(_("Diese E-Mail-Adresse ist zu lang."))
+        return super().clean_email()
 
     def try_save(self, request):
         if self.account_already_exists:

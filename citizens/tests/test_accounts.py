@@ -146,3 +146,12 @@ def test_allauth_rate_limits_answer_with_the_portals_429_page(client, settings):
     response = client.post("/konto/login/", {"login": "x@example.org", "password": "y"})
     assert response.status_code == 429
     assert "Zu viele Anfragen" in response.content.decode()
+
+
+def test_signing_up_twice_with_an_overlong_address_is_refused_not_a_crash(client):
+    email = "x" * 255 + "@example.org"
+    for _ in range(2):
+        response = client.post("/konto/signup/", {"email": email, "password1": "Sehr-geheim-12345",
+                                                  "password2": "Sehr-geheim-12345"})  # fmt: skip
+        assert response.status_code == 200
+        assert "Diese E-Mail-Adresse ist zu lang." in response.content.decode()
