@@ -105,7 +105,7 @@ def project(page, site, people):
 
 def project_in_english(page, site, people):
     demo()
-    page.goto("/sprache/en/?next=" + richest_project().get_absolute_url())
+    page.goto("/en" + richest_project().get_absolute_url())
 
 
 def project_as_follower(page, site, people):

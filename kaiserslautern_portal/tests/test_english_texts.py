@@ -11,7 +11,7 @@ from django.utils import translation
 
 from conftest import make_field, make_milestone, make_news, make_project
 from kaiserslautern_portal.models import LegalPage
-from projects.services import project_save
+from projects.services import milestone_save, project_save
 
 pytestmark = pytest.mark.django_db
 GERMAN_ONLY = '<small class="german-only__note">(German only)</small>'
@@ -83,11 +83,16 @@ def test_date_change_reasons_are_english_where_translated_and_marked_where_not(c
     assert f"<td>{german_only('Ausschreibung wiederholt.')}</td>" in html
 
 
-def test_milestone_titles_fall_back_marked_in_the_schedule_and_the_timeline(client, project):
-    make_milestone(project, title_de="Ausschreibung", due_date=datetime.date(2026, 12, 21))
-    html = page(client, "/en/projekte/handyparken/")
+def test_milestone_titles_fall_back_marked_in_the_schedule_the_timeline_and_the_date_changes(client, project):
+    with time_machine.travel(TODAY, tick=False):
+        milestone = make_milestone(project, title_de="Ausschreibung", due_date=datetime.date(2026, 12, 21))
+        milestone_save(milestone=milestone)
+        milestone.due_date = datetime.date(2027, 1, 21)
+        milestone_save(milestone=milestone, reason="Später.")
+        html = page(client, "/en/projekte/handyparken/")
     assert f'<h3 class="milestone__title">{german_only("Ausschreibung")}</h3>' in html
-    assert f"Milestone “{german_only('Ausschreibung')}”" in html
+    assert f'<th scope="row">Milestone “{german_only("Ausschreibung")}”</th>' in html
+    assert f"<td>Milestone “{german_only('Ausschreibung')}”</td>" in html
 
 
 def test_news_page_in_english_marks_a_german_body_and_author(client, project):
