@@ -44,8 +44,13 @@ def language_versions(context) -> dict:
     return {"alternates": exists, "versions": versions, "default": versions[0]}
 
 
+@register.filter("falls_back_to_german")
 def missing_translation(obj, field: str) -> bool:
-    """On a page in another language, whether `field` of `obj` shows its German text for want of a translation."""
+    """On a page in another language, whether `field` of `obj` shows its German text for want of a translation.
+
+    As the filter `falls_back_to_german` it marks the element of an attribute, which cannot hold markup:
+    <img alt="…" lang="de">.
+    """
     language = translation.get_language()
     if language == settings.LANGUAGE_CODE or not hasattr(obj, f"{field}_{language}"):
         return False

@@ -173,3 +173,13 @@ def test_english_pages_write_every_date_one_way(client, project):
     assert '<time datetime="2026-12-21">December 21, 2026</time>' in home_html  # the short list of milestones
     assert "Dec. 21" not in project_html + home_html and "12/21/2026" not in project_html + home_html
     assert '<time datetime="2026-12-21">21. Dezember 2026</time>' in page(client, "/projekte/handyparken/")
+
+
+def test_an_image_whose_alternative_text_has_no_english_is_marked_german(client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    item = make_news(title_de="Parken", title_en="Parking", slug="parken", image="news/p.png", image_alt_de="Schild")
+    html = page(client, "/en/neuigkeiten/parken/")
+    assert '<img src="/media/news/p.png" alt="Schild" lang="de">' in html
+    item.image_alt_en = "A sign"
+    item.save()
+    assert '<img src="/media/news/p.png" alt="A sign">' in page(client, "/en/neuigkeiten/parken/")
