@@ -17,7 +17,8 @@ def nav_link(context, url_name, label):
     """A navigation link marked aria-current when the visitor is in its section."""
     url = reverse(url_name)
     path = context["request"].path
-    current = path == url if url == "/" else path.startswith(url)
+    # The start page ("/" or "/en/") is a prefix of every page: only its own address makes it current.
+    current = path == url if url == reverse("projects:home") else path.startswith(url)
     return {"url": url, "label": label, "current": current}
 
 

@@ -160,3 +160,10 @@ def test_page_cache_keeps_each_language_apart(client, content, settings):
 def test_robots_txt_keeps_accounts_out_of_search_in_both_languages(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /konto/" in body and "Disallow: /en/konto/" in body
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_main_navigation_marks_only_the_current_section_in_both_languages(client, content, prefix):
+    html = client.get(f"{prefix}/projekte/").content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert f'<a href="{prefix}/projekte/" aria-current="page">' in html
