@@ -139,6 +139,11 @@ def news_item(page, site, people):
     page.goto(NewsItem.objects.public().filter(projects__isnull=False).first().get_absolute_url())
 
 
+def news_item_in_english(page, site, people):
+    demo()
+    page.goto("/en" + NewsItem.objects.public().filter(projects__isnull=False).first().get_absolute_url())
+
+
 def search_form(page, site, people):
     demo()
     page.goto("/suche/")
@@ -433,6 +438,7 @@ SCENARIOS = [
     news_list,
     news_list_filtered,
     news_item,
+    news_item_in_english,
     search_form,
     search_with_results,
     search_without_results,

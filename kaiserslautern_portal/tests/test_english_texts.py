@@ -183,3 +183,14 @@ def test_an_image_whose_alternative_text_has_no_english_is_marked_german(client,
     item.image_alt_en = "A sign"
     item.save()
     assert '<img src="/media/news/p.png" alt="A sign">' in page(client, "/en/neuigkeiten/parken/")
+
+
+def test_editors_find_legal_pages_and_fields_without_english(client, editor):
+    LegalPage.objects.create(kind="impressum", title_de="Impressum", title_en="Legal notice", body_de="Anbieter")
+    LegalPage.objects.create(kind="datenschutz", title_de="Datenschutz", title_en="Privacy", body_de="A", body_en="B")
+    make_field(name_de="Verkehr", name_en="Mobility", summary_de="Wege", summary_en="")
+    client.force_login(editor)
+    pages = client.get("/admin/kaiserslautern_portal/legalpage/", {"englisch": "fehlt"}).context["cl"].result_list
+    assert [page.kind for page in pages] == ["impressum"]
+    html = client.get("/admin/projects/fieldofaction/", {"englisch": "fehlt"}).content.decode()
+    assert '<td class="field-english_missing">Kurzbeschreibung</td>' in html
