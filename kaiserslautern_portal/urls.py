@@ -17,6 +17,11 @@ legal_kinds = "|".join(LegalPage.Kind.values)
 # Staff log in through allauth, so email verification and two-factor authentication apply to the admin too.
 admin.site.login = secure_admin_login(admin.site.login)
 
+handler400 = views.bad_request
+handler403 = views.permission_denied
+handler404 = views.page_not_found
+handler500 = views.server_error
+
 # Machine addresses keep one URL for both languages: the API negotiates by Accept-Language
 # (kaiserslautern_portal.middleware), the admin follows the editor's cookie or browser.
 urlpatterns = [
@@ -26,7 +31,7 @@ urlpatterns = [
     re_path(rf"^{settings.LANGUAGE_CODE}/(?P<path>.*)$", views.without_default_prefix),
     path("admin/", admin.site.urls),
     path("api/v1/", include("kaiserslautern_portal.api", namespace="api")),
-    path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cache_public_page(sitemap, query=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]
 # Pages for people: German at /…, English at /en/…, so each language has its own address to link and index.

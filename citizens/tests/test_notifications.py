@@ -267,5 +267,44 @@ def test_fan_out_runs_a_fixed_number_of_queries_however_many_subscribers(program
     for n in range(2500):
         make_subscription(email=f"reader{n}@example.org", everything=True)
     item = make_news(projects=[programme["parking"]])
-    with django_assert_max_num_queries(12):
+    # 14: the fan-out first locks the item and reads its pending progress values (none here).
+    with django_assert_max_num_queries(14):
         assert notifications.announcement_fan_out(item=item) == 2500
+
+
+def test_scheduled_report_moves_its_project_once_in_the_sweep_that_announces_it(
+    programme, django_capture_on_commit_callbacks
+):
+    from news.models import ProgressUpdate
+
+    parking = programme["parking"]
+    parking.progress, parking.status = 20, "in_progress"
+    parking.save()
+    make_subscription(email="parking@example.org", projects=[parking])
+    with time_machine.travel(NOON, tick=False):
+        report = make_news(status="draft")
+        ProgressUpdate.objects.create(news_item=report, project=parking, progress=70, status="in_progress")
+        news_publish(item=report, at=NOON + datetime.timedelta(hours=1))
+        sweep(django_capture_on_commit_callbacks)
+        parking.refresh_from_db()
+        assert (parking.progress, mail.outbox) == (20, [])
+    with time_machine.travel(NOON + datetime.timedelta(hours=1, seconds=30), tick=False):
+        sweep(django_capture_on_commit_callbacks)
+        sweep(django_capture_on_commit_callbacks)
+    parking.refresh_from_db()
+    assert parking.progress == 70
+    assert parking.progress_entries.count() == 1
+    # The project came with the progress value: its subscriber hears of the report.
+    assert recipients() == ["parking@example.org"]
+
+
+def test_a_due_report_too_old_to_announce_still_moves_its_project(programme, django_capture_on_commit_callbacks):
+    from news.models import ProgressUpdate
+
+    parking = programme["parking"]
+    report = make_news(published_at=timezone.now() - datetime.timedelta(days=30))
+    ProgressUpdate.objects.create(news_item=report, project=parking, progress=55, status="in_progress")
+    sweep(django_capture_on_commit_callbacks)
+    parking.refresh_from_db()
+    assert parking.progress == 55
+    assert mail.outbox == []
