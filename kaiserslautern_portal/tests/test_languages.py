@@ -167,3 +167,12 @@ def test_main_navigation_marks_only_the_current_section_in_both_languages(client
     html = client.get(f"{prefix}/projekte/").content.decode()
     assert html.count('aria-current="page"') == 1
     assert f'<a href="{prefix}/projekte/" aria-current="page">' in html
+
+
+def test_cached_api_answers_each_client_in_its_negotiated_language(client, content, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    for _ in range(2):
+        assert "Handyparken" in client.get("/api/v1/projects/").content.decode()
+        english = client.get("/api/v1/projects/", headers={"accept-language": "en"})
+        assert english["Content-Language"] == "en"
+        assert "Mobile parking" in english.content.decode()
