@@ -22,14 +22,15 @@ from urllib.parse import parse_qsl, urlencode
 
 import brotli
 from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
+
+from .middleware import request_language
 
 logger = logging.getLogger(__name__)
 
@@ -174,16 +175,6 @@ def cache_public_page(view: Callable | None = None, /, *, query: Iterable[str] =
         return wrapper
 
     return decorator(view) if view is not None else decorator
-
-
-def request_language(request) -> str:
-    """The language LocaleMiddleware will choose, found before it runs (the same three steps)."""
-    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-    prefixes_used, prefixed_default = is_language_prefix_patterns_used(urlconf)
-    language = translation.get_language_from_request(request, check_path=prefixes_used)
-    if prefixes_used and not prefixed_default and not translation.get_language_from_path(request.path_info):
-        language = settings.LANGUAGE_CODE
-    return language
 
 
 @functools.lru_cache(maxsize=128)

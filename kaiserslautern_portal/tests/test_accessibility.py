@@ -105,7 +105,7 @@ def project(page, site, people):
 
 def project_in_english(page, site, people):
     demo()
-    page.goto("/sprache/en/?next=" + richest_project().get_absolute_url())
+    page.goto("/en" + richest_project().get_absolute_url())
 
 
 def project_as_follower(page, site, people):
@@ -137,6 +137,11 @@ def news_list_filtered(page, site, people):
 def news_item(page, site, people):
     demo()
     page.goto(NewsItem.objects.public().filter(projects__isnull=False).first().get_absolute_url())
+
+
+def news_item_in_english(page, site, people):
+    demo()
+    page.goto("/en" + NewsItem.objects.public().filter(projects__isnull=False).first().get_absolute_url())
 
 
 def search_form(page, site, people):
@@ -433,6 +438,7 @@ SCENARIOS = [
     news_list,
     news_list_filtered,
     news_item,
+    news_item_in_english,
     search_form,
     search_with_results,
     search_without_results,
