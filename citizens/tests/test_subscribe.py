@@ -182,7 +182,7 @@ def test_a_contradictory_choice_is_refused_with_an_error_on_the_choice(
     response = post(client, django_capture_on_commit_callbacks, scope=scope, **topics)
     assert response.status_code == 400
     html = response.content.decode()
-    summary = html.split('data-error-summary>')[1].split("</div>")[0]
+    summary = html.split("data-error-summary>")[1].split("</div>")[0]
     assert message in summary and 'href="#id_scope"' in summary
     assert 'role="alert" tabindex="-1" id="fehler"' in html
     assert '<fieldset class="field" aria-describedby="id_scope_error" id="id_scope">' in html
