@@ -79,6 +79,8 @@ else:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name the portal's host names when DJANGO_DEBUG=0.")
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How emails name the portal (allauth's account emails included), never by the request's host and port.
+SITE_NAME = os.environ.get("SITE_NAME", "herzlich-digitale Stadt Kaiserslautern")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -211,6 +213,8 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digital <digital@kaiserslautern.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Replies to news emails go to the item's or project's press contact, else to this address.
+PRESS_EMAIL = os.environ.get("PRESS_EMAIL", "") or DEFAULT_FROM_EMAIL
 
 # Accounts: django-allauth, email as the login, verified addresses; allauth's pages live under /konto/.
 AUTHENTICATION_BACKENDS = [

@@ -147,3 +147,13 @@ def test_allauth_rate_limits_answer_with_the_portals_429_page(client, settings):
     response = client.post("/konto/login/", {"login": "x@example.org", "password": "y"})
     assert response.status_code == 429
     assert "Zu viele Anfragen" in response.content.decode()
+
+
+def test_account_emails_name_the_site_not_the_requests_host_and_port(client, settings, smtp_server):
+    settings.SITE_URL = "https://digital.kaiserslautern.example"
+    sign_up(client)
+    [(_recipients, message)] = smtp_server.messages
+    text = message.get_payload(decode=True).decode()
+    assert "testserver" not in text and "testserver" not in message["Subject"]
+    assert "https://digital.kaiserslautern.example/konto/confirm-email/" in text
+    assert message["Message-ID"].endswith("@digital.kaiserslautern.example>")
