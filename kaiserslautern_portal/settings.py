@@ -211,7 +211,7 @@ if EMAIL_URL:
     globals().update(email_settings(EMAIL_URL))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digital <digital@kaiserslautern.example>")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digitale Stadt <digital@kaiserslautern.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Replies to news emails go to the item's or project's press contact, else to this address.
 PRESS_EMAIL = os.environ.get("PRESS_EMAIL", "") or DEFAULT_FROM_EMAIL
@@ -344,7 +344,7 @@ DATA_LICENCE = {
     "url": "https://www.govdata.de/dl-de/by-2-0",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": _("Offene Daten der herzlich-digitalen Stadt Kaiserslautern"),
+    "TITLE": _("Offene Daten von „herzlich-digitale Stadt“ Kaiserslautern"),
     "DESCRIPTION": _(
         "Handlungsfelder, Projekte, Meilensteine, Fortschrittsverlauf, Terminänderungen, Wirkungsindikatoren und "
         "Meldungen des Digitalisierungsprogramms, nur lesend und ohne Anmeldung. Die Daten stehen unter der "
