@@ -3,7 +3,10 @@
 import re
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+
+from conftest import make_field, make_project
 
 BASE_DIR = Path(settings.BASE_DIR)
 # The brand in prose; slugs, file and host names (herzlich-digital-…, herzlich-digital.example) are not prose.
@@ -28,3 +31,15 @@ def brand_spellings() -> dict[str, set[str]]:
 def test_the_brand_is_spelled_herzlich_digitale_stadt_everywhere():
     spellings = brand_spellings()
     assert set(spellings) == {"herzlich-digitale Stadt"}, spellings
+
+
+@pytest.mark.django_db
+def test_counts_take_the_singular_for_one_and_the_plural_otherwise(client):
+    one, two = make_field(name_de="Bildung"), make_field(name_de="Mobilität")
+    make_project(title_de="Schulnetz", field=one)
+    make_project(title_de="Handyparken", field=two)
+    make_project(title_de="KL Navi", field=two)
+    html = client.get("/").content.decode()
+    assert '<p class="meta">1 Projekt</p>' in html
+    assert '<p class="meta">2 Projekte</p>' in html
+    assert "1 Projekte" not in html
