@@ -18,7 +18,8 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from news.models import NewsItem
 from news.services import news_apply_due_progress, news_apply_progress
@@ -165,12 +166,14 @@ def message_for(delivery: Delivery, digests: dict[int, NewsItem], rendered: dict
     if key not in rendered:
         if delivery.kind == Delivery.Kind.ITEM:
             item = delivery.news_item
-            url = emails.absolute_url(item.get_absolute_url())
+            with translation.override(subscription.language):
+                url = emails.absolute_url(item.get_absolute_url())
             name, context = "news_item", {"item": item, "projects": list(item.projects.all()), "url": url}
             reply_to = item.press_contact
         else:
             items = [digests[pk] for pk in delivery.digest_item_ids if pk in digests]
-            news_url = emails.absolute_url("/neuigkeiten/")
+            with translation.override(subscription.language):
+                news_url = emails.absolute_url(reverse("news:list"))
             reply_to = settings.PRESS_EMAIL
             name, context = "news_digest", {"items": items, "week": delivery.digest_week, "news_url": news_url}
             if not items:

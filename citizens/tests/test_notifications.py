@@ -71,13 +71,30 @@ def test_notification_is_in_the_subscribers_language_with_one_click_unsubscribe(
     [message] = mail.outbox
     assert message.subject == "Handyparken: More parking zones"
     assert "Mobile parking grows." in message.body
-    assert f"https://digital.kaiserslautern.example{item.get_absolute_url()}" in message.body
+    assert f"https://digital.kaiserslautern.example/en{item.get_absolute_url()}" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and "More parking zones" in html
+    assert 'href="https://digital.kaiserslautern.example/en/projekte/handyparken/"' in html
     unsubscribe = message.extra_headers["List-Unsubscribe"]
-    assert unsubscribe.startswith("<https://digital.kaiserslautern.example/abmelden/")
+    assert unsubscribe.startswith("<https://digital.kaiserslautern.example/en/abmelden/")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert unsubscribe.strip("<>") in message.body and unsubscribe.strip("<>") in html
+
+
+def test_german_and_english_readers_of_one_item_get_links_to_the_pages_in_their_language(
+    programme, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://digital.kaiserslautern.example"
+    make_subscription(email="de@example.org", everything=True, language="de")
+    make_subscription(email="en@example.org", everything=True, language="en")
+    make_news(title_de="Mehr Parkzonen", slug="mehr-parkzonen", projects=[programme["parking"]])
+    sweep(django_capture_on_commit_callbacks)
+    by_reader = {message.to[0]: message for message in mail.outbox}
+    site = "https://digital.kaiserslautern.example"
+    assert f"{site}/neuigkeiten/mehr-parkzonen/" in by_reader["de@example.org"].body
+    assert f"{site}/abmelden/" in by_reader["de@example.org"].extra_headers["List-Unsubscribe"]
+    assert f"{site}/en/neuigkeiten/mehr-parkzonen/" in by_reader["en@example.org"].body
+    assert f"{site}/en/abmelden/" in by_reader["en@example.org"].extra_headers["List-Unsubscribe"]
 
 
 def test_drafts_are_never_announced(programme, django_capture_on_commit_callbacks):

@@ -251,7 +251,7 @@ def test_the_schedule_table_says_an_open_milestone_and_the_project_end_are_overd
     assert "wie ursprünglich geplant" not in html
     assert "Projektende: <strong>überfällig seit 55 Tagen</strong>" in html
     assert "<td>überfällig seit 35 Tagen</td>" in html
-    english = client.get(project.get_absolute_url(), headers={"accept-language": "en"}).content.decode()
+    english = client.get(f"/en{project.get_absolute_url()}").content.decode()
     assert "<td>overdue for 35 days</td>" in english
 
 
@@ -397,8 +397,8 @@ def test_project_page_shows_plan_forecast_actual_slip_and_reasons_side_by_side(c
     assert "Meilenstein „Grundschulen“" in html and "32 Tage später als ursprünglich geplant" in html
     assert "<td>Die Netztechnik kommt später.</td>" in html
     assert "<td>Zusätzliche Leitungen nötig.</td>" in html
-    assert "<dt>Budget (geplant)</dt><dd>2.400.000 €</dd>" in html
-    assert '1.780.000 € (74 % des Budgets), Stand: <time datetime="2026-09-30">30. September 2026</time>' in html
+    assert "<dt>Budget (geplant)</dt><dd>2.400.000\N{NO-BREAK SPACE}€</dd>" in html
+    assert '1.780.000\N{NO-BREAK SPACE}€ (74 % des Budgets), Stand: <time datetime="2026-09-30">' in html
     assert "Die Aktualisierung ist überfällig" not in html
     assert "fällig am 23. Februar 2027 (vierteljährlich)" in html
 
@@ -431,8 +431,8 @@ def test_project_page_in_english_translates_the_labels_not_the_recorded_reasons(
     project = saved_project(planned_end_date=datetime.date(2026, 6, 30))
     project.planned_end_date = datetime.date(2026, 7, 30)
     project_save(project=project, reason="Ein deutscher Grund.")
-    html = client.get(project.get_absolute_url(), headers={"accept-language": "en"}).content.decode()
-    assert "Ein deutscher Grund." in html
+    html = client.get("/en" + project.get_absolute_url()).content.decode()
+    assert '<span lang="de">Ein deutscher Grund.</span> <small class="german-only__note">(German only)</small>' in html
 
 
 # Admin
