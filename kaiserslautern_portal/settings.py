@@ -63,6 +63,8 @@ else:
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1")
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How emails name the portal (allauth's account emails included), never by the request's host and port.
+SITE_NAME = os.environ.get("SITE_NAME", "herzlich-digitale Stadt Kaiserslautern")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -99,7 +101,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "kaiserslautern_portal.middleware.PortalLocaleMiddleware",
+    "kaiserslautern_portal.lib.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -201,7 +203,7 @@ EMAIL_PORT = envint("EMAIL_PORT", "465" if EMAIL_USE_SSL else "25")
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digital <digital@kaiserslautern.example>")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digitale Stadt <digital@kaiserslautern.example>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Who hears of server errors by email (Django's mail_admins, production only): "Name <a@b>, c@d".
 ADMINS = [(name, address) for name, address in getaddresses([os.environ.get("ADMINS", "")]) if address]
@@ -218,6 +220,8 @@ if SENTRY_DSN:
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         send_default_pii=False,
     )
+# Replies to news emails go to the item's or project's press contact, else to this address.
+PRESS_EMAIL = os.environ.get("PRESS_EMAIL", "") or DEFAULT_FROM_EMAIL
 
 # Accounts: django-allauth, email as the login, verified addresses; allauth's pages live under /konto/.
 AUTHENTICATION_BACKENDS = [
@@ -375,7 +379,7 @@ DATA_LICENCE = {
     "url": "https://www.govdata.de/dl-de/by-2-0",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": _("Offene Daten der herzlich-digitalen Stadt Kaiserslautern"),
+    "TITLE": _("Offene Daten von „herzlich-digitale Stadt“ Kaiserslautern"),
     "DESCRIPTION": _(
         "Handlungsfelder, Projekte, Meilensteine, Fortschrittsverlauf, Terminänderungen, Wirkungsindikatoren und "
         "Meldungen des Digitalisierungsprogramms, nur lesend und ohne Anmeldung. Die Daten stehen unter der "

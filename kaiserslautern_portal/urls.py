@@ -23,7 +23,7 @@ handler404 = views.page_not_found
 handler500 = views.server_error
 
 # Machine addresses keep one URL for both languages: the API negotiates by Accept-Language
-# (kaiserslautern_portal.middleware), the admin follows the editor's cookie or browser.
+# (kaiserslautern_portal.lib.middleware), the admin follows the editor's cookie or browser.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

@@ -31,7 +31,7 @@ class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
     inlines = [ProgressUpdateInline]
     actions = ["publish_now"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author"]}),
+        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author", "press_email"]}),
         (_("Projekte"), {"fields": ["projects"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "preview_link"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),

@@ -185,7 +185,10 @@ class ProjectAdmin(EnglishMissingMixin, TranslationAdmin):
             _("Aktualität"),
             {"fields": ["update_interval_days", "last_update", "next_update_due", "confirm_update", "editors"]},
         ),
-        (_("Zuständigkeit"), {"fields": ["responsible_office", "contact_name", "contact_email", "contact_phone"]}),
+        (
+            _("Zuständigkeit"),
+            {"fields": ["responsible_office", "contact_name", "contact_email", "contact_phone", "press_email"]},
+        ),
         (_("Ort"), {"fields": ["place_name", "latitude", "longitude"], "classes": ["collapse"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
     ]

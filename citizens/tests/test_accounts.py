@@ -155,3 +155,13 @@ def test_signing_up_twice_with_an_overlong_address_is_refused_not_a_crash(client
                                                   "password2": "Sehr-geheim-12345"})  # fmt: skip
         assert response.status_code == 200
         assert "Diese E-Mail-Adresse ist zu lang." in response.content.decode()
+
+
+def test_account_emails_name_the_site_not_the_requests_host_and_port(client, settings, smtp_server):
+    settings.SITE_URL = "https://digital.kaiserslautern.example"
+    sign_up(client)
+    [(_recipients, message)] = smtp_server.messages
+    text = message.get_payload(decode=True).decode()
+    assert "testserver" not in text and "testserver" not in message["Subject"]
+    assert "https://digital.kaiserslautern.example/konto/confirm-email/" in text
+    assert message["Message-ID"].endswith("@digital.kaiserslautern.example>")
