@@ -1,0 +1,67 @@
+import datetime
+import shutil
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from kaiserslautern_portal.demo.loader import CONTENT, DemoContentError, demo_date, load_demo
+from kaiserslautern_portal.models import LegalPage
+from news.models import NewsItem
+from projects.models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
+
+MODELS = [FieldOfAction, Project, Milestone, ProgressEntry, DateChange, Indicator, IndicatorValue, NewsItem, LegalPage]
+
+
+def test_dates_in_content_files_are_dates_or_offsets_from_today():
+    today = datetime.date(2026, 3, 10)
+    assert demo_date(datetime.date(2018, 4, 3), today) == datetime.date(2018, 4, 3)
+    assert demo_date("+90d", today) == datetime.date(2026, 6, 8)
+    assert demo_date("-25d", today) == datetime.date(2026, 2, 13)
+    assert demo_date("+2w", today) == datetime.date(2026, 3, 24)
+    assert demo_date("-2y", today) == datetime.date(2024, 3, 10)
+    assert demo_date("+1y", datetime.date(2028, 2, 29)) == datetime.date(2029, 2, 28)
+    assert demo_date(None, today) is None
+    for wrong in ("90d", "+90 days", "soon", "+1.5y"):
+        with pytest.raises(DemoContentError, match="offset like"):
+            demo_date(wrong, today)
+
+
+@pytest.mark.django_db
+def test_every_demo_record_passes_its_models_own_validation():
+    load_demo(today=timezone.localdate())
+    for model in MODELS:
+        records = list(model.objects.all())
+        assert records, f"no {model.__name__} in the demo"
+        for record in records:
+            record.full_clean()
+
+
+@pytest.mark.django_db
+def test_demo_loads_for_any_day_from_december_2025_on():
+    for moment in (datetime.datetime(2025, 12, 1, 12, tzinfo=datetime.UTC), timezone.now() + datetime.timedelta(800)):
+        with time_machine.travel(moment, tick=False):
+            load_demo(today=timezone.localdate())
+        for project in Project.objects.all():
+            entries = list(project.progress_entries.order_by("recorded_at"))
+            assert [e.recorded_at for e in entries] == sorted(e.recorded_at for e in entries)
+            assert (entries[-1].progress, entries[-1].status) == (project.progress, project.status)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "old", "new", "message"),
+    [
+        ("projects/handyparken", "progress = 100", "progress = 150", r"handyparken/index\.toml: Project: .*100"),
+        ("projects/handyparken", "start = 2017-12-01", 'start = "soon"', r"handyparken/index\.toml: 'soon'"),
+        ("news/drei-jahre-handyparken", '"handyparken"', '"handyparkn"', r"drei-jahre-handyparken.*names no project"),
+    ],
+)
+def test_a_content_file_that_breaks_a_rule_stops_the_load_with_its_path(tmp_path, path, old, new, message):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    broken = content / path / "index.toml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace(old, new), "utf-8")
+    with pytest.raises(DemoContentError, match=message):
+        load_demo(today=timezone.localdate(), content=content)
+    assert not Project.objects.exists()
