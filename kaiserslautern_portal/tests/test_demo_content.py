@@ -1,4 +1,5 @@
 import datetime
+import re
 import shutil
 
 import pytest
@@ -65,3 +66,47 @@ def test_a_content_file_that_breaks_a_rule_stops_the_load_with_its_path(tmp_path
     with pytest.raises(DemoContentError, match=message):
         load_demo(today=timezone.localdate(), content=content)
     assert not Project.objects.exists()
+
+
+TEN_FIELDS = {"Sicherheit", "Gesundheit", "IT-Infrastruktur", "Bildung", "Verwaltung", "Handel", "Datenplattform",
+              "Energie & Umwelt", "Verkehr & Mobilität", "Gesellschaft"}  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_all_ten_fields_of_action_have_published_projects_in_both_languages():
+    load_demo(today=timezone.localdate())
+    fields = FieldOfAction.objects.with_stats()
+    assert {field.name_de for field in fields} == TEN_FIELDS
+    for field in fields:
+        assert field.name_en and field.summary_de and field.summary_en
+        assert field.project_count >= 1, field.slug
+    for project in Project.objects.all():
+        assert project.description_de and project.description_en and project.title_en and project.summary_en
+
+
+@pytest.mark.django_db
+def test_the_school_network_report_tells_the_same_story_as_the_project():
+    load_demo(today=timezone.localdate())
+    project = Project.objects.get(slug="zentrales-schulnetz")
+    report = project.news_items.get(slug="zentrales-schulnetz-zwischenstand")
+    assert project.slip_days == 360
+    assert "360 Tage" in report.body_de and "360 Tage" in report.teaser_de and "360 days" in report.body_en
+    causes = ("Netzwerktechnik für 18 Grundschulen", "Förderbescheid für den zweiten Bauabschnitt")
+    assert all(cause in report.body_de for cause in causes)
+    assert all(any(cause in change.reason for cause in causes) for change in project.date_changes.all())
+    for milestone in project.milestones.filter(baseline_due_date__isnull=False).exclude(completed_on__isnull=False):
+        assert f"{milestone.slip_days} Tage" in report.body_de and f"{milestone.slip_days} days" in report.body_en
+    assert "einige Wochen" not in report.teaser_de and "Leitungen" not in report.body_de
+
+
+@pytest.mark.django_db
+def test_progress_a_report_names_is_the_projects_progress_when_it_appeared():
+    load_demo(today=timezone.localdate())
+    checked = 0
+    for report in NewsItem.objects.filter(kind=NewsItem.Kind.PROGRESS_REPORT, published_at__isnull=False):
+        for match in re.finditer(r"zu (\d+) Prozent umgesetzt", f"{report.teaser_de} {report.body_de}"):
+            (project,) = report.projects.all()
+            entry = project.progress_entries.filter(recorded_at__lte=report.published_at).latest("recorded_at")
+            assert int(match[1]) == entry.progress, report.slug
+            checked += 1
+    assert checked >= 3
