@@ -21,7 +21,7 @@ class ProgressUpdateInline(admin.TabularInline):
 @admin.register(NewsItem)
 class NewsItemAdmin(TranslationAdmin):
     list_display = ["title", "kind", "status", "published_at", "visibility", "author"]
-    list_filter = ["status", "kind", "published_at", "projects__field"]
+    list_filter = ["status", "kind", "published_at", "projects__field", "sample_values"]
     search_fields = ["title_de", "title_en", "teaser_de", "author"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title_de"]}
@@ -29,7 +29,7 @@ class NewsItemAdmin(TranslationAdmin):
     inlines = [ProgressUpdateInline]
     actions = ["publish_now"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author"]}),
+        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author", "sample_values"]}),
         (_("Projekte"), {"fields": ["projects"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "preview_link"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),

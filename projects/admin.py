@@ -133,7 +133,7 @@ class ProjectAdmin(TranslationAdmin):
         "title", "field", "status", "progress", "start_date", "planned_end_date", "is_published", "last_update",
         "update_overdue",
     ]  # fmt: skip
-    list_filter = ["is_published", "status", "field", "update_interval_days"]
+    list_filter = ["is_published", "status", "field", "update_interval_days", "sample_values"]
     search_fields = ["title_de", "title_en", "summary_de", "partners", "responsible_office"]
     date_hierarchy = "start_date"
     list_select_related = ["field"]
@@ -143,7 +143,7 @@ class ProjectAdmin(TranslationAdmin):
     actions = ["publish", "unpublish"]
     readonly_fields = ["baseline_end_date", "last_update", "next_update_due"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "field", "summary", "description", "is_published"]}),
+        (None, {"fields": ["title", "slug", "field", "summary", "description", "is_published", "sample_values"]}),
         (
             _("Stand"),
             {

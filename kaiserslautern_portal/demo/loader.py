@@ -131,6 +131,7 @@ def project_values(item: Item, field: FieldOfAction, note: dict) -> dict:
         "latitude": amount(data.get("latitude")),
         "longitude": amount(data.get("longitude")),
         "is_published": data.get("is_published", True),
+        "sample_values": note["sample_values"],
     }
 
 
@@ -267,6 +268,7 @@ def load_news(content: pathlib.Path, today: datetime.date, notes: dict) -> dict[
             "teaser_en": data["teaser_en"],
             "body_de": f"{item.texts['de']}\n\n{note['de']}",
             "body_en": f"{item.texts['en']}\n\n{note['en']}",
+            "sample_values": note["sample_values"],
         }
         news_item = save(item.path, NewsItem, slug=item.slug, values=values)
         news_item.projects.set(Project.objects.filter(slug__in=data.get("projects", [])))

@@ -110,3 +110,13 @@ def test_progress_a_report_names_is_the_projects_progress_when_it_appeared():
             assert int(match[1]) == entry.progress, report.slug
             checked += 1
     assert checked >= 3
+
+
+@pytest.mark.django_db
+def test_demo_items_with_sample_figures_carry_the_sample_values_marker():
+    load_demo(today=timezone.localdate())
+    assert set(Project.objects.values_list("sample_values", flat=True)) == {True}
+    news = list(NewsItem.objects.all())
+    assert {item.sample_values for item in news} == {True, False}
+    for item in news:
+        assert item.sample_values == ("sind Beispielwerte" in item.body_de), item.slug
