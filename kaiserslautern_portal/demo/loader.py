@@ -22,6 +22,23 @@ from projects.models import DateChange, FieldOfAction, Indicator, IndicatorValue
 CONTENT = pathlib.Path(__file__).resolve().parent / "content"
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 OFFSET = re.compile(r"([+-]\d+)([dwy])")
+# The keys each kind of table may have (content/README.md): a misspelt key stops the load instead of being ignored.
+KEYS = {
+    "fields": {"slug", "name_de", "name_en", "summary_de", "summary_en", "order", "colour"},
+    "projects": {"field", "title_de", "title_en", "summary_de", "summary_en", "status", "progress", "start",
+                "baseline_end", "planned_end", "actual_end", "budget", "spent", "spent_as_of", "funding_source",
+                "partners", "responsible_office", "contact_name", "contact_email", "place_name", "latitude",
+                "longitude", "update_interval_days", "last_update", "is_published", "note", "history", "milestones",
+                "end_moves", "indicators"},
+    "history": {"on", "progress", "status"},
+    "milestones": {"title_de", "title_en", "description_de", "description_en", "baseline_due", "due", "done",
+                   "moved_on", "reason"},
+    "end_moves": {"on", "to", "reason"},
+    "indicators": {"name_de", "name_en", "unit", "baseline", "target", "values"},
+    "news": {"kind", "status", "published", "time", "author", "projects", "note", "title_de", "title_en",
+             "teaser_de", "teaser_en"},
+    "legal": {"title_de", "title_en"},
+}  # fmt: skip
 
 
 class DemoContentError(ValueError):
@@ -42,6 +59,12 @@ def demo_date(value: datetime.date | str | None, today: datetime.date) -> dateti
     return today + datetime.timedelta(days=count * (7 if unit == "w" else 1))
 
 
+def check_keys(path: pathlib.Path, kind: str, rows: list[dict]) -> None:
+    for row in rows:
+        if unknown := set(row) - KEYS[kind]:
+            raise DemoContentError(f"{path}: unknown key(s) in {kind}: {', '.join(sorted(unknown))}")
+
+
 def read_toml(path: pathlib.Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -52,10 +75,13 @@ def read_toml(path: pathlib.Path) -> dict:
 class Item:
     """One folder of content: `index.toml` with the data, `de.md` and `en.md` with the long texts."""
 
-    def __init__(self, folder: pathlib.Path, today: datetime.date):
+    def __init__(self, folder: pathlib.Path, kind: str, today: datetime.date):
         self.path = folder / "index.toml"
         self.slug = folder.name
         self.data = read_toml(self.path)
+        check_keys(self.path, kind, [self.data])
+        for table in ("history", "milestones", "end_moves", "indicators"):
+            check_keys(self.path, table, self.data.get(table, []))
         self.today = today
         self.texts = {lang: (folder / f"{lang}.md").read_text(encoding="utf-8").strip() for lang in ("de", "en")}
 
@@ -85,7 +111,9 @@ def save(path: pathlib.Path, model: type[models.Model], *, slug: str, values: di
 
 
 def folders(content: pathlib.Path, kind: str, today: datetime.date) -> list[Item]:
-    return [Item(folder, today) for folder in sorted((content / kind).iterdir()) if (folder / "index.toml").exists()]
+    """The items of one kind ("projects", "news", "legal"), one folder each, in the order of their names."""
+    folders = sorted(folder for folder in (content / kind).iterdir() if (folder / "index.toml").exists())
+    return [Item(folder, kind, today) for folder in folders]
 
 
 def amount(value) -> Decimal | None:
@@ -94,8 +122,9 @@ def amount(value) -> Decimal | None:
 
 def load_fields(content: pathlib.Path) -> dict[str, FieldOfAction]:
     path = content / "fields.toml"
-    fields = {}
-    for data in read_toml(path)["fields"]:
+    fields, rows = {}, read_toml(path)["fields"]
+    check_keys(path, "fields", rows)
+    for data in rows:
         values = {key: value for key, value in data.items() if key != "slug"}
         fields[data["slug"]] = save(path, FieldOfAction, slug=data["slug"], values=values)
     return fields

@@ -56,6 +56,8 @@ def test_demo_loads_for_any_day_from_december_2025_on():
         ("projects/handyparken", "progress = 100", "progress = 150", r"handyparken/index\.toml: Project: .*100"),
         ("projects/handyparken", "start = 2017-12-01", 'start = "soon"', r"handyparken/index\.toml: 'soon'"),
         ("news/drei-jahre-handyparken", '"handyparken"', '"handyparkn"', r"drei-jahre-handyparken.*names no project"),
+        ("projects/handyparken", "planned_end =", "planed_end =", r"unknown key\(s\) in projects: planed_end"),
+        ("projects/handyparken", "done = 2018-04-03", "don = 2018-04-03", r"unknown key\(s\) in milestones: don"),
     ],
 )
 def test_a_content_file_that_breaks_a_rule_stops_the_load_with_its_path(tmp_path, path, old, new, message):
@@ -120,3 +122,21 @@ def test_demo_items_with_sample_figures_carry_the_sample_values_marker():
     assert {item.sample_values for item in news} == {True, False}
     for item in news:
         assert item.sample_values == ("sind Beispielwerte" in item.body_de), item.slug
+
+
+@pytest.mark.django_db
+def test_every_report_names_the_delays_its_projects_recorded_in_the_90_days_before_it():
+    load_demo(today=timezone.localdate())
+    checked = 0
+    reports = NewsItem.objects.filter(kind=NewsItem.Kind.PROGRESS_REPORT, status=NewsItem.Status.PUBLISHED)
+    for report in reports.prefetch_related("projects__date_changes__milestone"):
+        for project in report.projects.all():
+            for change in project.date_changes.all():
+                if not report.published_at - datetime.timedelta(days=90) <= change.changed_at <= report.published_at:
+                    continue
+                total = change.milestone.slip_days if change.milestone else project.slip_days
+                days = {change.shift_days, total}
+                assert any(f"{n} Tage" in report.body_de for n in days), (report.slug, days)
+                assert any(f"{n} days" in report.body_en for n in days), (report.slug, days)
+                checked += 1
+    assert checked >= 3
