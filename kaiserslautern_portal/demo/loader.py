@@ -29,13 +29,14 @@ KEYS = {
                 "baseline_end", "planned_end", "actual_end", "budget", "spent", "spent_as_of", "funding_source",
                 "partners", "responsible_office", "contact_name", "contact_email", "place_name", "latitude",
                 "longitude", "update_interval_days", "last_update", "is_published", "note", "history", "milestones",
-                "end_moves", "indicators"},
+                "end_moves", "indicators", "funding_source_en", "partners_en", "responsible_office_en",
+                "contact_name_en", "place_name_en"},
     "history": {"on", "progress", "status"},
     "milestones": {"title_de", "title_en", "description_de", "description_en", "baseline_due", "due", "done",
-                   "moved_on", "reason"},
-    "end_moves": {"on", "to", "reason"},
+                   "moved_on", "reason", "reason_en"},
+    "end_moves": {"on", "to", "reason", "reason_en"},
     "indicators": {"name_de", "name_en", "unit", "baseline", "target", "values"},
-    "news": {"kind", "status", "published", "time", "author", "projects", "note", "title_de", "title_en",
+    "news": {"kind", "status", "published", "time", "author", "author_en", "projects", "note", "title_de", "title_en",
              "teaser_de", "teaser_en"},
     "legal": {"title_de", "title_en"},
 }  # fmt: skip
@@ -130,9 +131,16 @@ def load_fields(content: pathlib.Path) -> dict[str, FieldOfAction]:
     return fields
 
 
+# Texts given in German as `name` and, where the file has one, in English as `name_en`.
+ENGLISH = ("funding_source", "responsible_office", "contact_name", "place_name")
+
+
 def project_values(item: Item, field: FieldOfAction, note: dict) -> dict:
     data = item.data
-    return {
+    english = {f"{name}_en": data[f"{name}_en"] for name in ENGLISH if f"{name}_en" in data}
+    if "partners_en" in data:
+        english["partners_en"] = "\n".join(data["partners_en"])
+    return english | {
         "field": field,
         "title_de": data["title_de"],
         "title_en": data["title_en"],
@@ -164,13 +172,14 @@ def project_values(item: Item, field: FieldOfAction, note: dict) -> dict:
     }
 
 
-def date_change(item: Item, project: Project, *, old, new, on, reason: str, **kwargs) -> DateChange:
-    """One recorded move of a date; reasons are German like the staff who write them."""
+def date_change(item: Item, project: Project, *, old, new, on, row: dict, **kwargs) -> DateChange:
+    """One recorded move of a date with its public reason, in German and (where given) English."""
     change = DateChange(
         project=project,
         old_date=old,
         new_date=new,
-        reason=reason,
+        reason=row["reason"],
+        reason_en=row.get("reason_en", ""),
         changed_at=item.moment(on, datetime.time(9, 0)),
         **kwargs,
     )
@@ -216,7 +225,7 @@ def load_project_rows(item: Item, project: Project) -> dict[str, int]:
     changes, old = [], project.baseline_end_date
     for row in data.get("end_moves", []):
         new = item.date(row["to"])
-        changes.append(date_change(item, project, old=old, new=new, on=row["on"], reason=row["reason"], kind="end"))
+        changes.append(date_change(item, project, old=old, new=new, on=row["on"], row=row, kind="end"))
         old = new
     if changes and old != project.planned_end_date:
         raise DemoContentError(f"{item.path}: the last end_moves entry must move the end to planned_end")
@@ -229,7 +238,7 @@ def load_project_rows(item: Item, project: Project) -> dict[str, int]:
                     old=milestone.baseline_due_date,
                     new=milestone.due_date,
                     on=row["moved_on"],
-                    reason=row["reason"],
+                    row=row,
                     kind=DateChange.Kind.MILESTONE,
                     milestone=milestone,
                 )
@@ -291,6 +300,7 @@ def load_news(content: pathlib.Path, today: datetime.date, notes: dict) -> dict[
             "status": data.get("status", NewsItem.Status.PUBLISHED),
             "published_at": None if published is None else item.moment(published, data.get("time", datetime.time(10))),
             "author": data["author"],
+            **({"author_en": data["author_en"]} if "author_en" in data else {}),
             "title_de": data["title_de"],
             "title_en": data["title_en"],
             "teaser_de": data["teaser_de"],

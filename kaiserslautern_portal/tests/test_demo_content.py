@@ -84,6 +84,10 @@ def test_all_ten_fields_of_action_have_published_projects_in_both_languages():
         assert field.project_count >= 1, field.slug
     for project in Project.objects.all():
         assert project.description_de and project.description_en and project.title_en and project.summary_en
+        for name in ("funding_source", "partners", "responsible_office", "contact_name", "place_name"):
+            assert bool(getattr(project, f"{name}_de")) == bool(getattr(project, f"{name}_en")), (project.slug, name)
+    assert all(change.reason_en for change in DateChange.objects.all())
+    assert all(item.author_en for item in NewsItem.objects.all())
 
 
 @pytest.mark.django_db
