@@ -17,6 +17,8 @@ from rest_framework.response import Response
 import citizens.api
 import news.api
 import projects.api
+from news.models import NewsItem
+from projects.models import SAMPLE_VALUES_NOTE, Project
 
 from .lib.rest import PublicView, public_cache
 
@@ -46,6 +48,14 @@ class Root(PublicView):
                 "endpoints": serializers.DictField(child=serializers.URLField()),
                 "schema": serializers.URLField(),
                 "docs": serializers.URLField(),
+                "sample_values": inline_serializer(
+                    "SampleValues",
+                    {
+                        "projects": serializers.IntegerField(),
+                        "news": serializers.IntegerField(),
+                        "note": serializers.CharField(),
+                    },
+                ),
             },
         )
     )
@@ -61,6 +71,12 @@ class Root(PublicView):
                 "endpoints": {name: url(view) for name, view in ENDPOINTS.items()},
                 "schema": url("api:schema"),
                 "docs": url("api:docs"),
+                # How many published records carry sample figures; each says so in its own `sample_values`.
+                "sample_values": {
+                    "projects": Project.objects.published().filter(sample_values=True).count(),
+                    "news": NewsItem.objects.public().filter(sample_values=True).count(),
+                    "note": SAMPLE_VALUES_NOTE,
+                },
             }
         )
 

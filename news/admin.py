@@ -23,7 +23,7 @@ class ProgressUpdateInline(admin.TabularInline):
 @admin.register(NewsItem)
 class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
     list_display = ["title", "kind", "status", "published_at", "visibility", "author", "english_missing"]
-    list_filter = ["status", "kind", "published_at", "projects__field", EnglishMissingFilter]
+    list_filter = ["status", "kind", "published_at", "projects__field", EnglishMissingFilter, "sample_values"]
     search_fields = ["title_de", "title_en", "teaser_de", "author_de"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title_de"]}
@@ -31,7 +31,7 @@ class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
     inlines = [ProgressUpdateInline]
     actions = ["publish_now"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author", "press_email"]}),
+        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author", "press_email", "sample_values"]}),
         (_("Projekte"), {"fields": ["projects"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "preview_link"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),

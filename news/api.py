@@ -36,7 +36,7 @@ class NewsItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = NewsItem
         fields = ["url", "html_url", "slug", "title", "teaser", "kind", "kind_label", "author", "published_at",
-                  "projects"]  # fmt: skip
+                  "projects", "sample_values"]  # fmt: skip
 
 
 class NewsItemDetailSerializer(NewsItemSerializer):

@@ -5,7 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from kaiserslautern_portal.lib.mail import absolute_url
-from projects.models import FieldOfAction, Project
+from projects.models import SAMPLE_VALUES_NOTE, FieldOfAction, Project
 
 from .models import NewsItem
 
@@ -39,7 +39,7 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.teaser
+        return f"{item.teaser} ({SAMPLE_VALUES_NOTE})" if item.sample_values else item.teaser
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())
@@ -57,7 +57,8 @@ class NewsFeed(Feed):
         return item.author
 
     def item_categories(self, item):
-        return [item.get_kind_display(), *(project.title for project in item.projects.all())]
+        marker = [_("Beispielwerte")] if item.sample_values else []
+        return [item.get_kind_display(), *marker, *(project.title for project in item.projects.all())]
 
 
 class AtomNewsFeed(NewsFeed):

@@ -78,6 +78,14 @@ class NewsItem(models.Model):
         blank=True,
         help_text=_("Liegt der Zeitpunkt in der Zukunft, erscheint die Meldung erst dann."),
     )
+    sample_values = models.BooleanField(
+        _("Beispielwerte"),
+        default=False,
+        help_text=_(
+            "Angekreuzt, wenn Zahlen, Termine oder Einzelheiten der Meldung Beispielwerte sind (Demo-Inhalt): Seiten, "
+            "Listen, Feeds und API kennzeichnen sie dann."
+        ),
+    )
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("geändert"), auto_now=True)
     # Filled by a database trigger on PostgreSQL (migration 0002); unused on SQLite.

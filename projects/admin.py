@@ -155,7 +155,7 @@ class ProjectAdmin(EnglishMissingMixin, TranslationAdmin):
         "title", "field", "status", "progress", "start_date", "planned_end_date", "is_published", "last_update",
         "update_overdue", "english_missing",
     ]  # fmt: skip
-    list_filter = ["is_published", "status", "field", "update_interval_days", EnglishMissingFilter]
+    list_filter = ["is_published", "status", "field", "update_interval_days", EnglishMissingFilter, "sample_values"]
     search_fields = ["title_de", "title_en", "summary_de", "partners_de", "responsible_office_de"]
     date_hierarchy = "start_date"
     list_select_related = ["field"]
@@ -165,7 +165,7 @@ class ProjectAdmin(EnglishMissingMixin, TranslationAdmin):
     actions = ["publish", "unpublish"]
     readonly_fields = ["baseline_end_date", "last_update", "next_update_due"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "field", "summary", "description", "is_published"]}),
+        (None, {"fields": ["title", "slug", "field", "summary", "description", "is_published", "sample_values"]}),
         (
             _("Stand"),
             {

@@ -35,11 +35,12 @@ class FieldOfActionSerializer(serializers.ModelSerializer):
     project_count = serializers.IntegerField(read_only=True)
     average_progress = serializers.FloatField(read_only=True, allow_null=True)
     projects_url = serializers.SerializerMethodField()
+    sample_project_count = serializers.IntegerField(source="sample_count", read_only=True)
 
     class Meta:
         model = FieldOfAction
         fields = ["url", "html_url", "slug", "name", "summary", "colour", "project_count", "average_progress",
-                  "projects_url"]  # fmt: skip
+                  "projects_url", "sample_project_count"]  # fmt: skip
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_projects_url(self, field):
@@ -71,7 +72,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         fields = ["url", "html_url", "slug", "title", "summary", "field", "status", "status_label", "progress",
                   "start_date", "planned_end_date", "actual_end_date", "budget", "funding_source",
                   "responsible_office", "updated", "baseline_end_date", "slip_days", "spent", "spent_as_of",
-                  "last_update", "next_update_due", "update_overdue"]  # fmt: skip
+                  "last_update", "next_update_due", "update_overdue", "sample_values"]  # fmt: skip
         extra_kwargs = {name: {"coerce_to_string": False} for name in ("budget", "spent")}
 
 
@@ -144,9 +145,10 @@ class ProjectLinkSerializer(serializers.ModelSerializer):
 class MilestoneSerializer(ProjectMilestoneSerializer):
     project = ProjectLinkSerializer(read_only=True)
     html_url = serializers.SerializerMethodField()
+    sample_values = serializers.BooleanField(source="project.sample_values", read_only=True)
 
     class Meta(ProjectMilestoneSerializer.Meta):
-        fields = [*ProjectMilestoneSerializer.Meta.fields, "project", "html_url"]
+        fields = [*ProjectMilestoneSerializer.Meta.fields, "project", "html_url", "sample_values"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_html_url(self, milestone):
@@ -155,9 +157,10 @@ class MilestoneSerializer(ProjectMilestoneSerializer):
 
 class IndicatorListSerializer(IndicatorSerializer):
     project = ProjectLinkSerializer(read_only=True)
+    sample_values = serializers.BooleanField(source="project.sample_values", read_only=True)
 
     class Meta(IndicatorSerializer.Meta):
-        fields = [*IndicatorSerializer.Meta.fields, "project"]
+        fields = [*IndicatorSerializer.Meta.fields, "project", "sample_values"]
 
 
 class IndicatorValueRowSerializer(serializers.ModelSerializer):
@@ -175,11 +178,12 @@ class IndicatorValueRowSerializer(serializers.ModelSerializer):
         source="indicator.target_value", max_digits=14, decimal_places=2, coerce_to_string=False, read_only=True
     )
     target_date = serializers.DateField(source="indicator.target_date", read_only=True)
+    sample_values = serializers.BooleanField(source="indicator.project.sample_values", read_only=True)
 
     class Meta:
         model = IndicatorValue
         fields = ["project_slug", "indicator_id", "indicator_name", "unit", "date", "value", "note", "baseline_value",
-                  "baseline_date", "target_value", "target_date"]  # fmt: skip
+                  "baseline_date", "target_value", "target_date", "sample_values"]  # fmt: skip
         extra_kwargs = {"value": {"coerce_to_string": False}}
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kaiserslautern_portal.lib.cache import cache_public_page
 
-from .models import Milestone, Project
+from .models import SAMPLE_VALUES_NOTE, Milestone, Project
 
 CALENDAR_SIZE = 500
 
@@ -31,8 +31,9 @@ def milestones_calendar(milestones, *, name: str) -> bytes:
         event.add("dtstart", milestone.due_date)
         event.add("dtend", milestone.due_date + datetime.timedelta(days=1))
         event.add("summary", f"{milestone.project.title}: {milestone.title}")
-        if milestone.description:
-            event.add("description", milestone.description)
+        notes = [milestone.description, SAMPLE_VALUES_NOTE if milestone.project.sample_values else ""]
+        if description := "\n\n".join(str(note) for note in notes if note):
+            event.add("description", description)
         event.add("url", settings.SITE_URL + milestone.project.get_absolute_url())
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)

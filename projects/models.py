@@ -22,6 +22,7 @@ class FieldOfActionQuerySet(models.QuerySet):
         return self.annotate(
             project_count=Count("projects", filter=published),
             average_progress=Avg("projects__progress", filter=published),
+            sample_count=Count("projects", filter=published & Q(projects__sample_values=True)),
         )
 
 
@@ -68,7 +69,7 @@ class ProjectQuerySet(models.QuerySet):
     def for_cards(self):
         return self.select_related("field").only(
             "title", "title_de", "title_en", "slug", "summary", "summary_de", "summary_en", "status", "progress",
-            "baseline_end_date", "planned_end_date", "actual_end_date", "updated",
+            "baseline_end_date", "planned_end_date", "actual_end_date", "updated", "sample_values",
             "field__name", "field__name_de", "field__name_en", "field__slug", "field__colour",
         )  # fmt: skip
 
@@ -89,7 +90,14 @@ class ProjectQuerySet(models.QuerySet):
     def by_status(self):
         """Count, progress sum and budget per status in one query; `programme_totals` adds them up."""
         return (
-            self.values("status").annotate(count=Count("pk"), progress=Sum("progress"), budget=Sum("budget")).order_by()
+            self.values("status")
+            .annotate(
+                count=Count("pk"),
+                progress=Sum("progress"),
+                budget=Sum("budget"),
+                sample_count=Count("pk", filter=Q(sample_values=True)),
+            )
+            .order_by()
         )
 
     def unfinished(self):
@@ -111,14 +119,19 @@ class ProjectQuerySet(models.QuerySet):
 
 
 def programme_totals(rows) -> dict:
-    """Count, average progress and total budget of the projects counted in ProjectQuerySet.by_status() rows."""
+    """Count, average progress, total budget and projects with sample values of ProjectQuerySet.by_status() rows."""
     count = sum(row["count"] for row in rows)
     budgets = [row["budget"] for row in rows if row["budget"] is not None]
     return {
         "count": count,
         "average_progress": sum(row["progress"] or 0 for row in rows) / count if count else None,
         "budget": sum(budgets) if budgets else None,
+        "sample_count": sum(row["sample_count"] for row in rows),
     }
+
+
+# The marker's words where sample figures travel without a page around them: feeds, calendars, the API root.
+SAMPLE_VALUES_NOTE = _("Beispielwerte: Demo-Inhalt, keine amtlichen Angaben.")
 
 
 def delay_days(
@@ -243,6 +256,14 @@ class Project(models.Model):
     )
     image_credit = models.CharField(_("Bildnachweis"), max_length=200, blank=True)
     is_published = models.BooleanField(_("veröffentlicht"), default=False)
+    sample_values = models.BooleanField(
+        _("Beispielwerte"),
+        default=False,
+        help_text=_(
+            "Angekreuzt, solange Status, Fortschritt, Geld, Termine oder Kennzahlen Beispielwerte sind (Demo-Inhalt): "
+            "Seiten, Listen, CSV, Feeds und API kennzeichnen sie dann."
+        ),
+    )
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("verantwortliche Redakteurinnen und Redakteure"),

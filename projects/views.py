@@ -16,6 +16,7 @@ PAGE_SIZE = 12
 # What the start page's list of late projects shows (title, link, slip).
 LATE_LIST_FIELDS = [
     "title", "title_de", "title_en", "slug", "status", "baseline_end_date", "planned_end_date", "actual_end_date",
+    "sample_values",
 ]  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from citizens.tests.helpers import make_subscription
 from citizens.tokens import confirmation_token, unsubscribe_token
 from conftest import make_news
-from kaiserslautern_portal.demo.legal import load_legal_pages
+from kaiserslautern_portal.demo.loader import load_legal_pages
 from kaiserslautern_portal.tests.browser import (
     assert_accessible,
     assert_no_horizontal_scrolling,

@@ -9,9 +9,11 @@ from django.conf import settings
 from conftest import make_field, make_project
 
 BASE_DIR = Path(settings.BASE_DIR)
-# The brand in prose; slugs, file and host names (herzlich-digital-…, herzlich-digital.example) are not prose.
-BRAND = re.compile(r"herzlich[ -]digital\w*(?:\s+stadt)?(?![-.\w])", re.IGNORECASE)
-SOURCES = ["templates/**/*.html", "templates/**/*.txt", "locale/*/LC_MESSAGES/django.po", "*/**/*.py"]
+# The brand in prose (a full stop may end it); slugs, file and host names (herzlich-digital-…,
+# herzlich-digital.example) are not prose.
+BRAND = re.compile(r"herzlich[ -]digital\w*(?:\s+stadt)?(?![-\w]|\.\w)", re.IGNORECASE)
+SOURCES = ["templates/**/*.html", "templates/**/*.txt", "locale/*/LC_MESSAGES/django.po", "*/**/*.py",
+           "kaiserslautern_portal/demo/content/**/*.md", "kaiserslautern_portal/demo/content/**/*.toml"]
 
 
 def brand_spellings() -> dict[str, set[str]]:
@@ -19,8 +21,8 @@ def brand_spellings() -> dict[str, set[str]]:
     for pattern in SOURCES:
         for path in BASE_DIR.glob(pattern):
             relative = path.relative_to(BASE_DIR)
-            # Demo content has its own owner (loaddemo's files); the tests quote wrong spellings on purpose.
-            if relative.parts[0] in (".venv", "staticfiles") or "tests" in relative.parts or "demo" in relative.parts:
+            # The tests quote wrong spellings on purpose.
+            if relative.parts[0] in (".venv", "staticfiles") or "tests" in relative.parts:
                 continue
             text = path.read_text().replace('"\n"', "")  # a .po file wraps long texts over several lines
             for spelling in BRAND.findall(text):

@@ -80,6 +80,7 @@ def test_news_list_shows_only_public_items_newest_first(client, newsroom):
                 "html_url": "http://testserver/projekte/kl-navi/",
             }
         ],
+        "sample_values": False,
     }
 
 

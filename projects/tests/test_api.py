@@ -331,7 +331,7 @@ def test_empty_csv_still_names_its_columns(client, programme):
     header = response.content.decode("utf-8-sig").splitlines()[0]
     assert header.split(",") == [
         "id", "title", "description", "due_date", "completed_on", "state", "baseline_due_date", "slip_days",
-        "project_slug", "project_title", "project_url", "project_html_url", "html_url",
+        "project_slug", "project_title", "project_url", "project_html_url", "html_url", "sample_values",
     ]  # fmt: skip
 
 

@@ -190,7 +190,7 @@ def test_indicator_csv_has_one_row_per_measured_value(client, accountable):
     header = response.content.decode("utf-8-sig").splitlines()[0]
     assert header.split(",") == [
         "project_slug", "indicator_id", "indicator_name", "unit", "date", "value", "note", "baseline_value",
-        "baseline_date", "target_value", "target_date",
+        "baseline_date", "target_value", "target_date", "sample_values",
     ]  # fmt: skip
     rows = csv_rows(response)
     assert [(r["project_slug"], r["indicator_name"], r["unit"], r["date"], r["value"]) for r in rows] == [

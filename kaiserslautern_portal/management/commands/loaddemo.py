@@ -1,4 +1,5 @@
 import datetime
+import pathlib
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -7,9 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from kaiserslautern_portal.demo.legal import load_legal_pages
-from kaiserslautern_portal.demo.news import load_news
-from kaiserslautern_portal.demo.programme import load_programme
+from kaiserslautern_portal.demo.loader import CONTENT, load_demo
 from projects.models import Project
 
 DEMO_EDITOR = ("redaktion@kaiserslautern.example", "herzlich-digital-demo")
@@ -20,12 +19,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--today", type=datetime.date.fromisoformat, help="Date the demo is written for.")
+        parser.add_argument("--content", type=pathlib.Path, default=CONTENT, help="Folder of the demo content files.")
 
-    def handle(self, *args, today=None, **options):
-        today = today or timezone.localdate()
-        counts = load_programme(today=today)
-        counts |= load_news(today=today)
-        counts["legal pages created"] = load_legal_pages()
+    def handle(self, *args, today=None, content=CONTENT, **options):
+        counts = load_demo(today=today or timezone.localdate(), content=content)
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         if not settings.DEBUG:
             self.stdout.write("DJANGO_DEBUG=0: no demo account created; use createsuperuser.")
