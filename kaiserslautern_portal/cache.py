@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -29,11 +30,20 @@ def content_version() -> int:
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
-    return version
+    # None while Redis is down: page keys then miss anyway, and pages come from the database.
+    return version or 0
 
 
-def bump_content_version(**kwargs) -> None:
-    """Signal receiver: any change to published content makes every cached page stale at once."""
+def bump_content_version(*, using=None, **kwargs) -> None:
+    """Signal receiver: once a change to published content is committed, every cached page is stale at once.
+
+    After the commit, so a request between the bump and the commit cannot cache the old content under the new
+    version, and robust, so a cache failure is logged and never rolls back the editor's save.
+    """
+    transaction.on_commit(new_content_version, using=using, robust=True)
+
+
+def new_content_version() -> None:
     cache.set(VERSION_KEY, time.time_ns(), None)
 
 
@@ -59,7 +69,8 @@ def next_go_live(version: int) -> datetime | None:
             .values_list("published_at", flat=True)
             .first()
         )
-        cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
+        # Valid for as long as the version (any new schedule bumps it): cached pages outlive a database outage.
+        cache.set(key, cached, 24 * 3600)
     return cached
 
 

@@ -122,6 +122,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "citizens.middleware.StaffMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Innermost, so it sees the database errors of views and templates first.
+    "kaiserslautern_portal.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kaiserslautern_portal.urls"
@@ -150,6 +152,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A hung or unreachable database answers 503 after seconds instead of holding a worker for 30 s.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=envint("DATABASE_CONNECT_TIMEOUT", "3"),
+        options=f"-c statement_timeout={envint('DATABASE_STATEMENT_TIMEOUT_MS', '5000')}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "citizens.User"
@@ -162,7 +170,21 @@ AUTH_PASSWORD_VALIDATORS = [
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis down: pages come from the database, rate limits count per process (kaiserslautern_portal/cache_backend.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "kaiserslautern_portal.cache_backend.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 1,
+                "RETRY_SECONDS": envint("CACHE_RETRY_SECONDS", "5"),
+                "NO_FALLBACK_PREFIXES": ["portal:"],
+                # Edits during an outage could not bump the content version: start afresh once Redis is back.
+                "FORGET_ON_RECOVERY": ["portal:content-version"],
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

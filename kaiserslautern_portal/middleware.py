@@ -1,0 +1,33 @@
+import logging
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import get_template
+
+logger = logging.getLogger(__name__)
+
+# Seconds a visitor (or a crawler) is asked to wait before trying again while the database is away.
+RETRY_AFTER = 30
+
+
+class DatabaseUnavailableMiddleware:
+    """The database is unreachable, hangs (connect and statement timeouts) or refuses: 503 in the portal's layout.
+
+    Rendered without context processors, since the messages and the user would ask the database again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("database unavailable for %s: %s", request.path, exception)
+        html = get_template("503.html").render({"request": request, "SITE_URL": settings.SITE_URL})
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = str(RETRY_AFTER)
+        return response
