@@ -45,7 +45,7 @@ def check_cache(backend=None) -> None:
 
 def check_broker() -> None:
     with celery_app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, timeout=READYZ_TIMEOUT)
+        conn.ensure_connection(max_retries=1, interval_start=0.2, timeout=READYZ_TIMEOUT)
 
 
 CHECKS = {"database": check_database, "cache": check_cache, "broker": check_broker}
