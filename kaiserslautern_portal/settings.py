@@ -203,10 +203,11 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Berlin"
 CELERY_BEAT_SCHEDULE: dict = {}
-# Mondays 07:00 (CELERY_TIMEZONE): editors hear of their projects whose update is overdue.
+# Mondays from 07:00 (CELERY_TIMEZONE): editors hear of their projects whose update is overdue. Once per editor
+# and week (ReminderSent); the runs after the first catch up what a broker outage made beat miss.
 CELERY_BEAT_SCHEDULE["projects-update-reminders"] = {
     "task": "projects.tasks.send_update_reminders",
-    "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    "schedule": crontab(minute="*/15", hour="7-20", day_of_week="mon"),
 }
 
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
@@ -249,9 +250,10 @@ CELERY_BEAT_SCHEDULE["citizens-purge-unconfirmed-subscriptions"] = {
 }
 # News notifications (citizens/notifications.py): the sweep announces what became public and restarts senders.
 CELERY_BEAT_SCHEDULE["citizens-notifications-sweep"] = {"task": "citizens.tasks.notifications_sweep", "schedule": 30}
+# Mondays from 08:00: once per subscriber and week (unique delivery); later runs catch up a missed one.
 CELERY_BEAT_SCHEDULE["citizens-weekly-digest"] = {
     "task": "citizens.tasks.send_weekly_digest",
-    "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+    "schedule": crontab(minute="*/15", hour="8-20", day_of_week="mon"),
 }
 CELERY_BEAT_SCHEDULE["citizens-anonymise-deliveries"] = {
     "task": "citizens.tasks.anonymise_old_deliveries",

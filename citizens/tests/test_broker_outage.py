@@ -1,13 +1,18 @@
 """The broker down: requests answer as usual, the owed mail waits in the database for the sweep."""
 
+import datetime
+
 import pytest
+import time_machine
 
 from citizens import notifications
 from citizens.models import Delivery, Subscription
+from citizens.tasks import send_weekly_digest
+from conftest import make_news, make_project
 from kaiserslautern_portal.celery import app as celery_app
 from kaiserslautern_portal.tests.outage import closed_port
 
-from .helpers import subscribe_data
+from .helpers import make_subscription, subscribe_data
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +50,20 @@ def test_the_sweep_sends_the_waiting_confirmation_exactly_once_when_the_broker_i
     assert [message.to for message in mailoutbox] == [["press@example.org"]]
     assert "bestätigen" in mailoutbox[0].body.lower()
     assert Delivery.objects.get().status == "sent"
+
+
+def test_a_weekly_digest_beat_missed_at_eight_goes_out_at_a_later_run_that_monday_once(
+    settings, django_capture_on_commit_callbacks, mailoutbox
+):
+    monday_eight = datetime.datetime(2026, 11, 23, 7, tzinfo=datetime.UTC)  # 08:00 in Kaiserslautern
+    make_subscription(email="weekly@example.org", everything=True, frequency="weekly")
+    with time_machine.travel(monday_eight, tick=False):
+        make_news(projects=[make_project()], published_at=monday_eight - datetime.timedelta(days=2))
+    schedule = settings.CELERY_BEAT_SCHEDULE["citizens-weekly-digest"]["schedule"]
+    # Beat runs it again on Mondays at 08:15 and at noon, among others (crontab fields, in CELERY_TIMEZONE).
+    assert (schedule.day_of_week, {8, 12} <= schedule.hour, {0, 15} <= schedule.minute) == ({1}, True, True)
+    runs = [monday_eight + datetime.timedelta(minutes=minutes) for minutes in (15, 4 * 60)]
+    for run in runs:  # 08:00 was lost with the broker; 08:15 and noon come
+        with time_machine.travel(run, tick=False), django_capture_on_commit_callbacks(execute=True):
+            send_weekly_digest.apply()
+    assert [message.to for message in mailoutbox] == [["weekly@example.org"]]
