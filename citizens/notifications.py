@@ -126,7 +126,8 @@ def start_senders() -> None:
     from .tasks import send_notifications
 
     for _ in range(settings.NOTIFICATION_SENDERS):
-        send_notifications.delay()
+        # One attempt only: the rows are in the database, and the sweep starts senders when this fails.
+        send_notifications.apply_async(retry=False)
 
 
 def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:

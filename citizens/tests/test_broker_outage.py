@@ -1,6 +1,7 @@
 """The broker down: requests answer as usual, the owed mail waits in the database for the sweep."""
 
 import datetime
+import time
 
 import pytest
 import time_machine
@@ -10,19 +11,40 @@ from citizens.models import Delivery, Subscription
 from citizens.tasks import send_weekly_digest
 from conftest import make_news, make_project
 from kaiserslautern_portal.celery import app as celery_app
-from kaiserslautern_portal.tests.outage import closed_port
+from kaiserslautern_portal.tests.outage import SilentServer, closed_port
 
 from .helpers import make_subscription, subscribe_data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def broker_down(monkeypatch):
+def use_broker(monkeypatch, port):
     monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
-    monkeypatch.setattr(celery_app.conf, "broker_url", f"redis://127.0.0.1:{closed_port()}/0")
+    monkeypatch.setattr(celery_app.conf, "broker_url", f"redis://127.0.0.1:{port}/0")
     monkeypatch.setattr(celery_app, "_pool", None)
     monkeypatch.setattr(celery_app.amqp, "_producer_pool", None)
+
+
+@pytest.fixture
+def broker_down(monkeypatch):
+    use_broker(monkeypatch, closed_port())
+
+
+def test_a_broker_that_accepts_and_never_answers_holds_a_subscription_for_seconds_only(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    silent = SilentServer()
+    use_broker(monkeypatch, silent.port)
+    try:
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/abonnieren/", subscribe_data())
+        elapsed = time.monotonic() - started
+    finally:
+        silent.close()
+    assert response.status_code == 302
+    assert elapsed < 4, f"the subscription took {elapsed:.1f} s"
+    assert Delivery.objects.get().status == "pending"
 
 
 def test_a_subscription_is_answered_and_its_confirmation_waits_in_the_database(
