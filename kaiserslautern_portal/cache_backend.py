@@ -60,7 +60,7 @@ class ResilientRedisCache(RedisCache):
                         "cache: Redis failed (%s: %s), using the local fallback", type(error).__name__, error
                     )
                 self.down_until = time.monotonic() + self.retry_seconds
-        target = self.fallback if name == "clear" or self._may_keep_locally(key) else MISSES
+        target = self.fallback if self._may_keep_locally(key) else MISSES
         return getattr(target, name)(*args, **kwargs)
 
     def _may_keep_locally(self, key) -> bool:

@@ -153,10 +153,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A hung or unreachable database answers 503 after seconds instead of holding a worker for 30 s.
+    # A hung or unreachable database answers 503 after seconds instead of holding a worker for 30 s. The statement
+    # timeout is off while debugging: creating and dropping test databases waits for a checkpoint, often longer.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         connect_timeout=envint("DATABASE_CONNECT_TIMEOUT", "3"),
-        options=f"-c statement_timeout={envint('DATABASE_STATEMENT_TIMEOUT_MS', '5000')}",
+        options=f"-c statement_timeout={envint('DATABASE_STATEMENT_TIMEOUT_MS', '0' if DEBUG else '5000')}",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

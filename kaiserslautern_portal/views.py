@@ -34,7 +34,7 @@ def check_database() -> None:
 
 
 def check_cache(backend=None) -> None:
-    backend = backend or caches["default"]
+    backend = backend or caches["default"]  # readyz passes its own: a probe thread would build a new client
     if hasattr(backend, "ping"):  # ResilientRedisCache would answer from its fallback: ask Redis itself
         backend.ping()
         return
@@ -60,9 +60,9 @@ READYZ_TIMEOUT = 2.5
 def readyz(request):
     """503 when this instance cannot serve (no database); 200 "degraded" when Redis or the broker is down."""
     pool = ThreadPoolExecutor(max_workers=len(CHECKS), thread_name_prefix="readyz")
-    # The request's own cache backend (and its connection pool), not a new one per probe thread.
-    arguments = {"cache": (caches["default"],)}
-    futures = {name: pool.submit(check, *arguments.get(name, ())) for name, check in CHECKS.items()}
+    backend = caches["default"]
+    checks = {**CHECKS, "cache": lambda: CHECKS["cache"](backend)}
+    futures = {name: pool.submit(check) for name, check in checks.items()}
     done, _pending = wait(futures.values(), timeout=READYZ_TIMEOUT)
     pool.shutdown(wait=False, cancel_futures=True)  # a hung check ends by its own timeout, unwaited for
     results = {}

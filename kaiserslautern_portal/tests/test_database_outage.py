@@ -5,6 +5,8 @@ from django.db import OperationalError, connection
 
 from conftest import make_project
 
+from .test_settings import PRODUCTION, manage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -50,3 +52,27 @@ def test_cached_pages_keep_serving_while_the_database_is_down(client, settings, 
     assert response.status_code == 200
     assert "Handyparken" in response.content.decode()
     assert client.get("/projekte/").status_code == 503  # never cached, so it needs the database
+
+
+def database_options(**env):
+    code = "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])"
+    result = manage("shell", "-c", code, DATABASE_URL="postgres://portal@127.0.0.1:5432/portal", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_production_gives_up_connecting_after_3_s_and_lets_statements_run_5_s():
+    assert database_options(**PRODUCTION) == "{'connect_timeout': 3, 'options': '-c statement_timeout=5000'}"
+
+
+def test_both_timeouts_come_from_the_environment():
+    options = database_options(**PRODUCTION, DATABASE_CONNECT_TIMEOUT="5", DATABASE_STATEMENT_TIMEOUT_MS="800")
+    assert options == "{'connect_timeout': 5, 'options': '-c statement_timeout=800'}"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own timeout")
+def test_a_statement_the_server_cancels_is_the_error_that_answers_503():
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL statement_timeout = 100")
+        with pytest.raises(OperationalError, match="statement timeout"):
+            cursor.execute("SELECT pg_sleep(1)")

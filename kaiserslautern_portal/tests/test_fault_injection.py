@@ -8,6 +8,7 @@ service comes back and beat's sweep (sent through the broker, as beat does) deli
 import collections
 import logging
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -96,7 +97,7 @@ def stack(smtp_server, settings):
     try:
         yield cache_redis, broker
     finally:
-        worker.kill()
+        os.killpg(worker.pid, signal.SIGKILL)  # the pool's child too, or it would keep its database connection
         worker.wait(timeout=10)
         cache_redis.stop()
         broker.stop()
