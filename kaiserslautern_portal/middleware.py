@@ -2,8 +2,9 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import get_template
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,12 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logger.error("database unavailable for %s: %s", request.path, exception)
-        html = get_template("503.html").render({"request": request, "SITE_URL": settings.SITE_URL})
-        response = HttpResponse(html, status=503)
+        match = request.resolver_match
+        if match and "api" in match.namespaces:  # API clients get JSON, like every other API error
+            response = JsonResponse({"detail": _("Vorübergehend nicht erreichbar. Bitte später erneut versuchen.")})
+            response.status_code = 503
+        else:
+            html = get_template("503.html").render({"request": request, "SITE_URL": settings.SITE_URL})
+            response = HttpResponse(html, status=503)
         response["Retry-After"] = str(RETRY_AFTER)
         return response

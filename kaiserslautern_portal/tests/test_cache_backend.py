@@ -143,7 +143,9 @@ def test_pages_edited_while_redis_hung_are_fresh_once_it_answers_again(
     assert "30 %" in client.get("/projekte/handyparken/").content.decode()
     os.kill(redis.process.pid, signal.SIGSTOP)  # Redis keeps its data, it only stops answering
     try:
+        started = time.monotonic()
         assert "30 %" in client.get("/projekte/handyparken/").content.decode()  # a timeout: Redis is left alone
+        assert time.monotonic() - started < 2, "one socket timeout, then no more waiting for Redis"
         project.progress = 55
         with django_capture_on_commit_callbacks(execute=True):
             project.save()  # so this version bump never reaches Redis

@@ -43,6 +43,14 @@ def test_a_form_post_answers_503_and_says_it_was_not_saved(client, database_down
     assert "wurde nicht gespeichert" in response.content.decode()
 
 
+def test_the_api_answers_503_in_json(client, database_down):
+    database_down()
+    response = client.get("/api/v1/projects/", headers={"accept-language": "en"})
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response.json() == {"detail": "Temporarily unavailable. Please try again later."}
+
+
 def test_cached_pages_keep_serving_while_the_database_is_down(client, settings, database_down):
     settings.PAGE_CACHE_SECONDS = 300
     make_project(title_de="Handyparken")
