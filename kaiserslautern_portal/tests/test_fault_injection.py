@@ -179,6 +179,9 @@ def test_outages_of_redis_the_broker_and_the_database_lose_nothing_and_repeat_no
             **{"milestones-TOTAL_FORMS": "0"},
         )
 
+    for url in PAGES:  # warm: templates loaded, pages in the cache before it goes
+        assert visit.anonymous.get(url).status_code == 200
+
     # Redis (the cache) stopped: everything works from the database; the worker sends at once.
     cache_redis.stop()
     pages, slowest = visit.everything("cache", project=project, draft=drafts["cache"], progress=edit(20))
