@@ -3,14 +3,14 @@ import time
 from celery import shared_task
 
 from . import notifications
-from .services import subscription_purge_unconfirmed
+from .services import mail_quota_purge, subscription_purge_unconfirmed
 
 SENDER_BUDGET_SECONDS = 60
 
 
 @shared_task
 def purge_unconfirmed_subscriptions() -> int:
-    return subscription_purge_unconfirmed()
+    return subscription_purge_unconfirmed() + mail_quota_purge()
 
 
 @shared_task

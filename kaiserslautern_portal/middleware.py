@@ -3,13 +3,28 @@ import logging
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
+from django.middleware.locale import LocaleMiddleware
 from django.template.loader import get_template
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
+# Addresses shared by both languages: they negotiate the language (cookie, then Accept-Language) as before.
+NEGOTIATED_PREFIXES = ("/api/", "/admin/")
 # Seconds a visitor (or a crawler) is asked to wait before trying again while the database is away.
 RETRY_AFTER = 30
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Pages take their language from the address (/en/… or German); the API and the admin negotiate it."""
+
+    def process_request(self, request):
+        if request.path_info.startswith(NEGOTIATED_PREFIXES):
+            translation.activate(translation.get_language_from_request(request) or settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = translation.get_language()
+            return
+        super().process_request(request)
 
 
 class DatabaseUnavailableMiddleware:
@@ -28,12 +43,15 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logger.error("database unavailable for %s: %s", request.path, exception)
-        match = request.resolver_match
-        if match and "api" in match.namespaces:  # API clients get JSON, like every other API error
-            response = JsonResponse({"detail": _("Vorübergehend nicht erreichbar. Bitte später erneut versuchen.")})
-            response.status_code = 503
-        else:
-            html = get_template("503.html").render({"request": request, "SITE_URL": settings.SITE_URL})
-            response = HttpResponse(html, status=503)
-        response["Retry-After"] = str(RETRY_AFTER)
-        return response
+        return database_unavailable(request)
+
+
+def database_unavailable(request) -> HttpResponse:
+    if request.path.startswith("/api/"):  # API clients get JSON, like every other API error
+        response = JsonResponse({"detail": _("Vorübergehend nicht erreichbar. Bitte später erneut versuchen.")})
+        response.status_code = 503
+    else:
+        html = get_template("503.html").render({"request": request, "SITE_URL": settings.SITE_URL})
+        response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response

@@ -57,7 +57,7 @@ def test_with_redis_stopped_reads_miss_and_writes_are_dropped_without_an_error(r
     assert cache.get("portal:page:x") is None
     cache.set("portal:page:y", "new page", 60)
     assert cache.get("portal:page:y") is None, "a page must never be kept in one process only"
-    assert content_version() == 0
+    assert content_version() is None
 
 
 def test_with_redis_stopped_counters_keep_counting_in_the_process(redis):

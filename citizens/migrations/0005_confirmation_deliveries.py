@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('citizens', '0003_notifications'),
+        ('citizens', '0004_mail_quota'),
         ('news', '0003_editors_news_permissions'),
     ]
 
