@@ -85,3 +85,15 @@ def test_a_statement_the_server_cancels_is_the_error_that_answers_503():
         cursor.execute("SET LOCAL statement_timeout = 100")
         with pytest.raises(OperationalError, match="statement timeout"):
             cursor.execute("SELECT pg_sleep(1)")
+
+
+def test_a_database_error_in_a_middleware_is_a_503_too(settings, database_down, editor):
+    from django.test import Client
+
+    settings.PORTAL_STAFF_REQUIRE_MFA = True  # its middleware asks the database before any view runs
+    client = Client(raise_request_exception=False)
+    client.force_login(editor)
+    database_down()
+    response = client.get("/admin/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
