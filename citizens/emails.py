@@ -58,7 +58,7 @@ def for_subscriber(template: EmailMultiAlternatives, subscription: Subscription)
     return message
 
 
-def send_subscription_confirmation(pending: Subscription) -> None:
+def subscription_confirmation(pending: Subscription) -> EmailMultiAlternatives:
     """The double opt-in email for a pending request, in the language the request asked for.
 
     To an address that is already subscribed it says so (confirming changes the choice) and carries the
@@ -82,6 +82,6 @@ def send_subscription_confirmation(pending: Subscription) -> None:
     if current is not None:
         context["unsubscribe_url"] = unsubscribe_url(current)
         headers = list_unsubscribe_headers(current)
-    render_message(
+    return render_message(
         "subscription_confirm", to=pending.email, language=pending.language, context=context, headers=headers
-    ).send()
+    )

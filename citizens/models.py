@@ -190,11 +190,16 @@ class DeliveryQuerySet(models.QuerySet):
 
 
 class Delivery(models.Model):
-    """One email to one subscriber: a news item sent at once, or a weekly digest. The unit of idempotence."""
+    """One email to one subscriber: a news item sent at once, a weekly digest, or the double opt-in link.
+
+    The unit of idempotence: written in the same transaction as its cause, sent by a worker, found again by the
+    sweep when the broker lost the task.
+    """
 
     class Kind(models.TextChoices):
         ITEM = "item", _("Einzelmeldung")
         DIGEST = "digest", _("Wochenzusammenfassung")
+        CONFIRM = "confirm", _("Bestätigungslink")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("wartet")
@@ -248,6 +253,9 @@ class Delivery(models.Model):
                 fields=["digest_week", "subscription"],
                 condition=Q(kind="digest"),
                 name="one_digest_per_week_and_subscriber",
+            ),
+            models.UniqueConstraint(
+                fields=["subscription"], condition=Q(kind="confirm"), name="one_confirmation_per_request"
             ),
         ]
         indexes = [

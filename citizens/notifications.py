@@ -1,4 +1,6 @@
-"""News notifications that lose nothing: delivery rows first, then sending that is safe to repeat.
+"""Subscriber mail that loses nothing: delivery rows first, then sending that is safe to repeat.
+
+News notifications, weekly digests and double opt-in links are all Delivery rows.
 
 Celery with Redis delivers tasks at least once, and a worker can die at any moment. So the database is the
 source of truth: a fan-out writes one Delivery row per (item, subscriber) against a unique constraint, senders
@@ -130,7 +132,8 @@ def start_senders() -> None:
     from .tasks import send_notifications
 
     for _ in range(settings.NOTIFICATION_SENDERS):
-        send_notifications.delay()
+        # One attempt only: the rows are in the database, and the sweep starts senders when this fails.
+        send_notifications.apply_async(retry=False)
 
 
 def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
@@ -162,6 +165,9 @@ def claim_batch(*, now: datetime.datetime, size: int = BATCH_SIZE) -> list[Deliv
 def message_for(delivery: Delivery, digests: dict[int, NewsItem], rendered: dict):
     """The email of one delivery; the text is rendered once per batch for each item (or digest) and language."""
     subscription = delivery.subscription
+    if delivery.kind == Delivery.Kind.CONFIRM:
+        # Personal, so never shared within the batch; a request confirmed meanwhile needs no link any more.
+        return None if subscription.is_confirmed else emails.subscription_confirmation(subscription)
     key = (delivery.news_item_id, tuple(delivery.digest_item_ids), subscription.language)
     if key not in rendered:
         if delivery.kind == Delivery.Kind.ITEM:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from projects.models import FieldOfAction, Project
 
 from .models import Delivery, MailQuota, Subscription, User
+from .notifications import start_senders
 
 logger = logging.getLogger(__name__)
 
@@ -47,13 +48,13 @@ def subscription_request(
     consent_text: str,
     now: datetime.datetime | None = None,
 ) -> Subscription | None:
-    """Record a double opt-in request and mail the confirmation link once the transaction commits.
+    """Record a double opt-in request and, in the same transaction, the confirmation email it is owed.
+
+    Senders start once the transaction commits; with the broker down the delivery waits for the sweep.
 
     A newer request replaces an older pending one (whose link then stops working); a confirmed subscription of the
     address stays as it is until the new request is confirmed. Returns None when the request was ignored.
     """
-    from .tasks import send_subscription_confirmation
-
     now = now or timezone.now()
     email = email.strip().lower()
     with transaction.atomic():
@@ -80,7 +81,10 @@ def subscription_request(
             return None
         subscription.fields.set(fields)
         subscription.projects.set(projects)
-        transaction.on_commit(lambda: send_subscription_confirmation.delay(subscription.pk))
+        Delivery.objects.create(
+            kind=Delivery.Kind.CONFIRM, subscription=subscription, email=email, language=language, next_attempt_at=now
+        )
+        transaction.on_commit(start_senders, robust=True)
     return subscription
 
 

@@ -2,19 +2,10 @@ import time
 
 from celery import shared_task
 
-from . import emails, notifications
-from .models import Subscription
+from . import notifications
 from .services import mail_quota_purge, subscription_purge_unconfirmed
 
 SENDER_BUDGET_SECONDS = 60
-
-
-@shared_task
-def send_subscription_confirmation(subscription_id: int) -> None:
-    request = Subscription.objects.pending().filter(pk=subscription_id).first()
-    if request is None:  # confirmed, replaced or purged meanwhile
-        return
-    emails.send_subscription_confirmation(request)
 
 
 @shared_task

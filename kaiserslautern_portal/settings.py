@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "citizens.middleware.StaffMFAMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Innermost, so it sees the database errors of views and templates first.
+    "kaiserslautern_portal.lib.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kaiserslautern_portal.urls"
@@ -138,6 +140,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A hung or unreachable database answers 503 after seconds instead of holding a worker for 30 s. The statement
+    # timeout is off while debugging: creating and dropping test databases waits for a checkpoint, often longer.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=envint("DATABASE_CONNECT_TIMEOUT", "3"),
+        options=f"-c statement_timeout={envint('DATABASE_STATEMENT_TIMEOUT_MS', '0' if DEBUG else '5000')}",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "citizens.User"
@@ -150,7 +159,21 @@ AUTH_PASSWORD_VALIDATORS = [
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis down: pages come from the database, rate limits count per process (kaiserslautern_portal/cache_backend.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "kaiserslautern_portal.lib.cache_backend.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 1,
+                "RETRY_SECONDS": envint("CACHE_RETRY_SECONDS", "5"),
+                "NO_FALLBACK_PREFIXES": ["portal:"],
+                # Edits during an outage could not bump the content version: start afresh once Redis is back.
+                "FORGET_ON_RECOVERY": ["portal:content-version"],
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -166,14 +189,18 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# A broker that accepts and never answers must not hold a request: kombu waits forever without a socket timeout,
+# and retries a publish for the whole connection timeout. One try is enough, the database keeps what is owed.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1, "max_retries": 0}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Berlin"
 # Every periodic task, in one place (times in CELERY_TIMEZONE); a test checks no task is forgotten.
 CELERY_BEAT_SCHEDULE = {
-    # Mondays 07:00: editors hear of their projects whose update is overdue.
+    # Mondays from 07:00: editors hear of their projects whose update is overdue. Once per editor and week
+    # (ReminderSent); the runs after the first catch up what a broker outage made beat miss.
     "projects-update-reminders": {
         "task": "projects.tasks.send_update_reminders",
-        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+        "schedule": crontab(minute="*/15", hour="7-20", day_of_week="mon"),
     },
     "citizens-purge-unconfirmed-subscriptions": {
         "task": "citizens.tasks.purge_unconfirmed_subscriptions",
@@ -182,9 +209,10 @@ CELERY_BEAT_SCHEDULE = {
     # News notifications (citizens/notifications.py): the sweep applies and announces what became public
     # (scheduled reports included) and restarts senders.
     "citizens-notifications-sweep": {"task": "citizens.tasks.notifications_sweep", "schedule": 30},
+    # Mondays from 08:00: once per subscriber and week (unique delivery); later runs catch up a missed one.
     "citizens-weekly-digest": {
         "task": "citizens.tasks.send_weekly_digest",
-        "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+        "schedule": crontab(minute="*/15", hour="8-20", day_of_week="mon"),
     },
     "citizens-anonymise-deliveries": {
         "task": "citizens.tasks.anonymise_old_deliveries",

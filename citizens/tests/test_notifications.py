@@ -133,7 +133,7 @@ def test_nothing_is_lost_when_the_broker_is_down_at_publish_time(
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
     with monkeypatch.context() as patch:
-        patch.setattr(tasks.send_notifications, "delay", broker_down)
+        patch.setattr(tasks.send_notifications, "apply_async", broker_down)
         sweep(django_capture_on_commit_callbacks)
     assert mail.outbox == []
     assert Delivery.objects.get().status == "pending"

@@ -3,8 +3,8 @@ import datetime
 import pytest
 import time_machine
 
-from citizens.models import Subscription
-from citizens.tasks import purge_unconfirmed_subscriptions, send_subscription_confirmation
+from citizens.models import Delivery, Subscription
+from citizens.tasks import purge_unconfirmed_subscriptions, send_notifications
 
 from .helpers import make_subscription
 
@@ -36,6 +36,10 @@ def test_purge_runs_from_celery_beat(settings):
 
 def test_confirmation_is_not_sent_for_a_request_that_is_gone_or_confirmed(mailoutbox):
     confirmed = make_subscription()
-    send_subscription_confirmation.delay(confirmed.pk)
-    send_subscription_confirmation.delay(123456)
+    gone = make_subscription(email="gone@example.org", confirmed_at=None)
+    for subscription in (confirmed, gone):
+        Delivery.objects.create(kind=Delivery.Kind.CONFIRM, subscription=subscription, email=subscription.email)
+    gone.delete()
+    send_notifications.delay()
     assert mailoutbox == []
+    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SKIPPED}

@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl, urlencode
 import brotli
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils import timezone
@@ -46,16 +47,25 @@ KEYED_VARY = {"cookie", "accept-language", "accept-encoding", "accept"}
 COMPRESS_MIN_BYTES = 200
 
 
-def content_version() -> int:
+def content_version() -> int | None:
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
+    # None while Redis is down (ResilientRedisCache): no copy can be trusted, pages come from the database.
     return version
 
 
-def bump_content_version(**kwargs) -> None:
-    """Signal receiver: any change to published content makes every cached page stale at once."""
+def bump_content_version(*, using=None, **kwargs) -> None:
+    """Signal receiver: once a change to published content is committed, every cached page is stale at once.
+
+    After the commit, so a request between the bump and the commit cannot cache the old content under the new
+    version, and robust, so a cache failure is logged and never rolls back the editor's save.
+    """
+    transaction.on_commit(new_content_version, using=using, robust=True)
+
+
+def new_content_version() -> None:
     cache.set(VERSION_KEY, time.time_ns(), None)
     LOCAL.forget()
 
@@ -84,7 +94,8 @@ def next_go_live(version: int) -> datetime | None:
     cached = cache.get(key, "missing")
     if cached == "missing" or (cached is not None and cached <= now):
         cached = min(filter(None, (source(now) for source in GO_LIVE_SOURCES)), default=None)
-        cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
+        # Valid for as long as the version (any new schedule bumps it): cached pages outlive a database outage.
+        cache.set(key, cached, 24 * 3600)
     return cached
 
 

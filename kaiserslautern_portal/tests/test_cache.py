@@ -39,23 +39,29 @@ def test_anonymous_views_are_served_from_the_cache_without_queries(client, url):
     assert (again, queries) == (first, 0)
 
 
-def test_editing_a_project_makes_its_pages_fresh_at_once(client):
+def test_editing_a_project_makes_its_pages_fresh_at_once(client, django_capture_on_commit_callbacks):
     project = make_project(title_de="Handyparken", progress=30)
     get(client, "/projekte/handyparken/")
     project.progress = 55
-    project.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        project.save()
     assert "55 %" in get(client, "/projekte/handyparken/")[0]
     assert "55" in get(client, "/projekte/")[0]
 
 
-def test_adding_a_milestone_and_publishing_news_refresh_the_start_page(client):
+def test_adding_a_milestone_and_publishing_news_refresh_the_start_page(client, django_capture_on_commit_callbacks):
     project = make_project(title_de="KL Navi")
     get(client, "/")
-    make_milestone(project, title_de="Öffentlicher Test", due_date=timezone.localdate() + datetime.timedelta(days=3))
+    with django_capture_on_commit_callbacks(execute=True):
+        make_milestone(
+            project, title_de="Öffentlicher Test", due_date=timezone.localdate() + datetime.timedelta(days=3)
+        )
     assert "Öffentlicher Test" in get(client, "/")[0]
-    item = make_news(title_de="Der Test beginnt", status="draft")
+    with django_capture_on_commit_callbacks(execute=True):
+        item = make_news(title_de="Der Test beginnt", status="draft")
     assert "Der Test beginnt" not in get(client, "/")[0]
-    news_publish(item=item)
+    with django_capture_on_commit_callbacks(execute=True):
+        news_publish(item=item)
     assert "Der Test beginnt" in get(client, "/")[0]
 
 
@@ -300,13 +306,14 @@ def test_each_page_is_compressed_once_not_on_every_hit(client, monkeypatch):
 # The API and the feeds through the same copy
 
 
-def test_the_api_is_served_from_the_copy_and_fresh_after_an_edit(client):
+def test_the_api_is_served_from_the_copy_and_fresh_after_an_edit(client, django_capture_on_commit_callbacks):
     project = make_project(title_de="Handyparken", progress=30)
     first, queries = get(client, "/api/v1/projects/")
     assert queries > 0 and '"progress":30' in first
     assert get(client, "/api/v1/projects/") == (first, 0)
     project.progress = 55
-    project.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        project.save()
     assert '"progress":55' in get(client, "/api/v1/projects/")[0]
 
 

@@ -12,8 +12,14 @@ BASE_DIR = Path(settings.BASE_DIR)
 # The brand in prose (a full stop may end it); slugs, file and host names (herzlich-digital-…,
 # herzlich-digital.example) are not prose.
 BRAND = re.compile(r"herzlich[ -]digital\w*(?:\s+stadt)?(?![-\w]|\.\w)", re.IGNORECASE)
-SOURCES = ["templates/**/*.html", "templates/**/*.txt", "locale/*/LC_MESSAGES/django.po", "*/**/*.py",
-           "kaiserslautern_portal/demo/content/**/*.md", "kaiserslautern_portal/demo/content/**/*.toml"]
+SOURCES = [
+    "templates/**/*.html",
+    "templates/**/*.txt",
+    "locale/*/LC_MESSAGES/django.po",
+    "*/**/*.py",
+    "kaiserslautern_portal/demo/content/**/*.md",
+    "kaiserslautern_portal/demo/content/**/*.toml",
+]
 
 
 def brand_spellings() -> dict[str, set[str]]:
