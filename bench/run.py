@@ -278,7 +278,6 @@ def main():
         compressed = {name: {e: len(fetch(base, path, e)) for e in ("gzip", "br")} for name, path in PAGES.items()}
         ceilings["warm, full scale"] = wrk(base, ceiling_path)
         for name, path in PAGES.items():
-            fetch(base, path)
             results[name]["warm"] = wrk(base, path)
 
     fanouts = smtp_ceiling = None
