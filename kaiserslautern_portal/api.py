@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions, renderers, serializers
 from rest_framework.response import Response
 
 import citizens.api
@@ -75,6 +75,12 @@ class Docs(SpectacularSwaggerSplitView):
     # Loads its settings from a second request instead of an inline script, and has no inline style: the CSP holds.
     template_name = "api/docs.html"
     url_name = "api:schema"
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # The page is HTML, but its errors and OPTIONS answer are JSON like the API's (no template renders them).
+        if getattr(response, "exception", False) or request.method == "OPTIONS":
+            request.accepted_renderer, request.accepted_media_type = renderers.JSONRenderer(), "application/json"
+        return super().finalize_response(request, response, *args, **kwargs)
 
 
 urlpatterns = [

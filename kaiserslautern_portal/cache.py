@@ -31,6 +31,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
+from .middleware import NEGOTIATED_PREFIXES
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
@@ -175,7 +177,9 @@ def cache_public_page(view: Callable | None = None, /, *, query: Iterable[str] =
 
 
 def request_language(request) -> str:
-    """The language LocaleMiddleware will choose, found before it runs (the same three steps)."""
+    """The language PortalLocaleMiddleware will choose, found before it runs (the same steps)."""
+    if request.path_info.startswith(NEGOTIATED_PREFIXES):
+        return translation.get_language_from_request(request) or settings.LANGUAGE_CODE
     urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
     prefixes_used, prefixed_default = is_language_prefix_patterns_used(urlconf)
     language = translation.get_language_from_request(request, check_path=prefixes_used)

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from kaiserslautern_portal.cache import cache_public_page
 from kaiserslautern_portal.paging import countless_page
+from kaiserslautern_portal.staff import lacks_second_factor, second_factor_setup
 from projects.views import PAGE_SIZE
 
 from .forms import NewsFilterForm, SearchForm
@@ -28,8 +29,11 @@ def can_preview(user):
 @cache_public_page
 def news_detail(request, slug):
     item = get_object_or_404(NewsItem.objects.for_lists(), slug=slug)
-    if not item.is_public and not can_preview(request.user):
-        raise Http404
+    if not item.is_public:
+        if not can_preview(request.user):
+            raise Http404
+        if lacks_second_factor(request.user):
+            return second_factor_setup(request)
     return render(request, "news/news_detail.html", {"item": item})
 
 

@@ -71,7 +71,7 @@ def test_scheduled_news_appears_on_cached_pages_at_its_time(client):
 def test_each_language_has_its_own_cached_page(client):
     make_project(title_de="Handyparken", title_en="Mobile parking")
     assert "Handyparken" in get(client, "/projekte/")[0]
-    assert "Mobile parking" in get(client, "/projekte/", accept_language="en")[0]
+    assert "Mobile parking" in get(client, "/en/projekte/")[0]
     assert "Mobile parking" not in get(client, "/projekte/")[0]
 
 
@@ -199,15 +199,16 @@ def test_a_visitor_with_only_a_csrf_cookie_gets_the_copy_which_holds_no_token(cl
     assert "csrfmiddlewaretoken" not in first
 
 
-def test_the_language_cookie_chooses_the_copy(client):
+def test_each_language_address_has_its_own_copy(client):
     make_project(title_de="Handyparken", title_en="Mobile parking")
-    assert "Handyparken" in get(client, "/projekte/")[0]
-    client.cookies["django_language"] = "en"
-    english, _queries = get(client, "/projekte/")
+    german, _queries = get(client, "/projekte/")
+    assert "Handyparken" in german
+    english, _queries = get(client, "/en/projekte/")
     assert "Mobile parking" in english
-    assert get(client, "/projekte/") == (english, 0)
-    del client.cookies["django_language"]
-    assert "Handyparken" in get(client, "/projekte/")[0]
+    assert get(client, "/en/projekte/") == (english, 0)
+    # A language cookie does not change what the German address answers, copy or not.
+    client.cookies["django_language"] = "en"
+    assert get(client, "/projekte/") == (german, 0)
 
 
 def test_query_parameters_the_page_reads_make_their_own_copy(client):
@@ -236,7 +237,7 @@ def test_dropped_parameters_never_reach_the_links_of_the_page(client):
     make_project(title_de="Handyparken")
     html, _queries = get(client, "/projekte/?status=in_progress&spur=%3Cb%3Eboese")
     assert "spur" not in html and "boese" not in html
-    assert "status%3Din_progress" in html  # the language switch keeps what the page reads
+    assert 'href="/en/projekte/?status=in_progress"' in html  # the language switch keeps what the page reads
 
 
 def test_head_is_answered_from_the_copy_without_a_body_and_leaves_it_whole(client):
@@ -345,3 +346,12 @@ def test_the_first_visitor_gets_the_compressed_copy_too(client):
     make_project(title_de="Handyparken")
     first = client.get("/projekte/", headers={"accept-encoding": "br"})
     assert first["Content-Encoding"] == "br" and first["ETag"].startswith("W/")
+
+
+def test_the_api_copy_follows_the_negotiated_language(client):
+    make_project(title_de="Handyparken", title_en="Mobile parking")
+    german, _queries = get(client, "/api/v1/projects/", accept_language="de")
+    english, _queries = get(client, "/api/v1/projects/", accept_language="en")
+    assert "Handyparken" in german and "Mobile parking" in english
+    assert get(client, "/api/v1/projects/", accept_language="en") == (english, 0)
+    assert get(client, "/api/v1/projects/", accept_language="de") == (german, 0)

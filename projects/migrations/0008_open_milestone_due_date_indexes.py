@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0005_accountability_data'),
+        ('projects', '0007_editors_translate_date_changes'),
     ]
 
     operations = [
