@@ -19,6 +19,8 @@ from news.models import NewsItem
 from projects.models import Project
 
 LIMIT = 100
+# A word in most texts matches thousands of items; ranking them all costs as much as the rest of the page.
+CANDIDATES = 200
 START, STOP = "\u27e6", "\u27e7"  # markers no text contains, turned into <mark> after escaping
 
 
@@ -85,9 +87,11 @@ def _postgresql_refs(text: str) -> list[Ref]:
     query = _query(text)
     refs = []
     for kind, (queryset, _snippet) in SOURCES.items():
+        # The first CANDIDATES matches the index yields are ranked, however many there are: bounded work per search.
+        candidates = queryset().filter(search_vector=query).order_by().values("pk")[:CANDIDATES]
         rows = (
             queryset()
-            .filter(search_vector=query)
+            .filter(pk__in=candidates)
             .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "pk")
             .values_list("pk", "rank")[:LIMIT]
@@ -129,8 +133,9 @@ def _simple_refs(text: str) -> list[Ref]:
             for field in SEARCHED_FIELDS[kind]:
                 word_matches |= Q(**{f"{field}_de__icontains": word}) | Q(**{f"{field}_en__icontains": word})
             condition &= word_matches
-        rows = queryset().filter(condition).values_list("pk", "title_de", "title_en")[:LIMIT]
-        refs += [Ref(kind, pk, 2.0 if pattern.search(f"{de} {en}") else 1.0) for pk, de, en in rows]
+        rows = queryset().filter(condition).values_list("pk", "title_de", "title_en")[:CANDIDATES]
+        ranked = [Ref(kind, pk, 2.0 if pattern.search(f"{de} {en}") else 1.0) for pk, de, en in rows]
+        refs += sorted(ranked, key=lambda ref: (-ref.rank, ref.pk))[:LIMIT]
     return refs
 
 

@@ -1,5 +1,5 @@
 from django import forms
-from django.utils.translation import get_language
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import FieldOfAction, Project
@@ -7,16 +7,10 @@ from projects.models import FieldOfAction, Project
 from .models import NewsItem
 
 
-def project_choices():
-    english = get_language() == "en"
-    rows = Project.objects.published().order_by("title_de", "pk").values_list("slug", "title_de", "title_en")
-    return [("", _("alle Projekte")), *((slug, (en or de) if english else de) for slug, de, en in rows)]
-
-
 class NewsFilterForm(forms.Form):
     art = forms.ChoiceField(label=_("Art"), choices=[("", _("alle Arten")), *NewsItem.Kind.choices], required=False)
-    # Plain (slug, title) pairs: model instances and per-option widget templates cost too much for long lists.
-    projekt = forms.ChoiceField(label=_("Projekt"), choices=project_choices, required=False)
+    # A search, not a dropdown: the programme may have thousands of projects. Links from project pages pass the slug.
+    projekt = forms.CharField(label=_("Projekt (Name oder Teil davon)"), max_length=100, required=False, strip=True)
     handlungsfeld = forms.ModelChoiceField(
         label=_("Handlungsfeld"),
         queryset=FieldOfAction.objects.all(),
@@ -25,12 +19,25 @@ class NewsFilterForm(forms.Form):
         empty_label=_("alle Handlungsfelder"),
     )
 
+    def clean_projekt(self):
+        text = self.cleaned_data["projekt"]
+        if text and not self.matching_projects(text).exists():
+            raise forms.ValidationError(_("Kein veröffentlichtes Projekt passt zu dieser Angabe."))
+        return text
+
+    @staticmethod
+    def matching_projects(text: str):
+        return Project.objects.published().filter(
+            Q(slug=text) | Q(title_de__icontains=text) | Q(title_en__icontains=text)
+        )
+
     def filter(self, items):
         data = self.cleaned_data
         if data["art"]:
             items = items.filter(kind=data["art"])
         if data["projekt"]:
-            items = items.filter(projects__slug=data["projekt"])
+            links = NewsItem.projects.through.objects.filter(project__in=self.matching_projects(data["projekt"]))
+            items = items.filter(pk__in=links.values("newsitem"))
         if data["handlungsfeld"]:
             items = items.for_field(data["handlungsfeld"])
         return items

@@ -2,8 +2,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from kaiserslautern_portal.lib.cache import cache_public_page
+from kaiserslautern_portal.lib.paging import countless_page
 from kaiserslautern_portal.lib.staff import lacks_second_factor, second_factor_setup
-from projects.views import paginate
+from projects.views import PAGE_SIZE
 
 from .forms import NewsFilterForm
 from .models import NewsItem
@@ -14,7 +15,8 @@ def news_list(request):
     form = NewsFilterForm(request.GET)
     if not form.is_valid():
         return render(request, "news/news_list.html", {"form": form, "page": None}, status=400)
-    page = paginate(request, form.filter(NewsItem.objects.public()).for_lists())
+    # Ten thousand items and more: a next link instead of page numbers, which would need a count of all of them.
+    page = countless_page(request, form.filter(NewsItem.objects.public()).for_lists(), PAGE_SIZE)
     return render(request, "news/news_list.html", {"form": form, "page": page})
 
 

@@ -465,7 +465,16 @@ class Milestone(models.Model):
         verbose_name = _("Meilenstein")
         verbose_name_plural = _("Meilensteine")
         ordering = ["order", "due_date", "pk"]
-        indexes = [models.Index(fields=["completed_on", "due_date"])]
+        indexes = [
+            models.Index(fields=["completed_on", "due_date"]),
+            # The start page's next and overdue milestones read the first rows of these instead of sorting thousands.
+            models.Index(
+                fields=["due_date", "id"], condition=Q(completed_on__isnull=True), name="milestone_open_by_due_date"
+            ),
+            models.Index(
+                fields=["-due_date", "id"], condition=Q(completed_on__isnull=True), name="milestone_open_latest_first"
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -330,7 +330,7 @@ class LocalPages:
             return None
         return page.respond(request)
 
-    def keep(self, request, response, version: int | None) -> None:
+    def keep(self, request, response, version: int | None) -> Page | None:
         mark = getattr(response, "page_cache", None)
         language = request_language(request)
         if (
@@ -346,11 +346,11 @@ class LocalPages:
             or "private" in response.get("Cache-Control", "")
             or not vary_is_keyed(response)
         ):
-            return
+            return None
         self.queries[request.path] = (mark.query, mark.negotiated)
         key = self.key(request, language)
         if key is None:
-            return
+            return None
         patch_vary_headers(response, ["Accept-Encoding"])
         expires = time.time() + settings.PAGE_CACHE_SECONDS
         if mark.expires is not None:
@@ -361,7 +361,8 @@ class LocalPages:
         if len(self.queries) > LOCAL_MAX_PAGES:
             self.queries.clear()
             self.queries[request.path] = (mark.query, mark.negotiated)
-        self.pages[key] = Page.of(response, min(expires, midnight.timestamp()), mark.throttles)
+        page = self.pages[key] = Page.of(response, min(expires, midnight.timestamp()), mark.throttles)
+        return page
 
 
 def vary_is_keyed(response) -> bool:
@@ -391,6 +392,9 @@ class PageCacheMiddleware:
         version = LOCAL.version
         response = self.get_response(request)
         # An answer to HEAD lacks the ETag that ConditionalGetMiddleware adds to GETs only.
-        if request.method == "GET":
-            LOCAL.keep(request, response, version)
+        page = LOCAL.keep(request, response, version) if request.method == "GET" else None
+        # The first visitor gets the compressed copy too, when their client takes it.
+        coding = preferred_encoding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        if page is not None and coding and coding in page.bodies:
+            return page.respond(request)
         return response

@@ -347,3 +347,18 @@ def test_personal_api_endpoints_are_never_kept(client, citizen):
             response = client.get("/api/v1/me/subscriptions/", headers={"authorization": f"Token {token.key}"})
         assert response.status_code == 200 and len(queries) > 0
     assert not any("/me/" in key[3] for key in LOCAL.pages)
+
+
+def test_the_first_visitor_gets_the_compressed_copy_too(client):
+    make_project(title_de="Handyparken")
+    first = client.get("/projekte/", headers={"accept-encoding": "br"})
+    assert first["Content-Encoding"] == "br" and first["ETag"].startswith("W/")
+
+
+def test_the_api_copy_follows_the_negotiated_language(client):
+    make_project(title_de="Handyparken", title_en="Mobile parking")
+    german, _queries = get(client, "/api/v1/projects/", accept_language="de")
+    english, _queries = get(client, "/api/v1/projects/", accept_language="en")
+    assert "Handyparken" in german and "Mobile parking" in english
+    assert get(client, "/api/v1/projects/", accept_language="en") == (english, 0)
+    assert get(client, "/api/v1/projects/", accept_language="de") == (german, 0)

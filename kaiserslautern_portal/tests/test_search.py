@@ -69,6 +69,16 @@ def test_full_text_search_is_backed_by_gin_indexes():
         assert "projects_project_search_gin" in " ".join(row[0] for row in cursor.fetchall())
 
 
+def test_search_ranks_a_bounded_set_of_candidates_however_many_items_match(client, monkeypatch):
+    from news import search
+
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    for n in range(6):
+        make_news(title_de=f"Sensoren Nummer {n}", teaser_de="Sensoren messen den Verkehr.")
+    refs = search.search("Sensoren")
+    assert len(refs) == 3
+
+
 @pytest.mark.parametrize(
     ("language", "title", "found"),
     [

@@ -108,3 +108,27 @@ def test_list_and_detail_run_a_fixed_number_of_queries(client, django_assert_max
         client.get("/neuigkeiten/")
     with django_assert_max_num_queries(len(small_detail)):
         client.get(items[0].get_absolute_url())
+
+
+def test_news_list_finds_projects_by_part_of_their_name_instead_of_listing_them_all(client):
+    parking = make_project(title_de="Handyparken")
+    for n in range(30):
+        make_project(title_de=f"Projekt {n}")
+    make_news(title_de="Parken per App wächst", projects=[parking])
+    make_news(title_de="Anderes")
+    html = html_of(client.get("/neuigkeiten/", {"projekt": "parken"}))
+    assert "Parken per App wächst" in html and "Anderes" not in html
+    assert '<input type="search" name="projekt" id="id_projekt" value="parken"' in html
+    assert "Projekt 29" not in html  # no option per project
+
+
+def test_news_list_pages_without_counting_every_item(client):
+    for n in range(14):
+        make_news(title_de=f"Meldung {n:02}")
+    with CaptureQueriesContext(connection) as queries:
+        first = html_of(client.get("/neuigkeiten/"))
+    assert [q["sql"] for q in queries if "COUNT(" in q["sql"] and "news_newsitem" in q["sql"]] == []
+    assert "Meldungen 1 bis 12" in first and 'href="?seite=2" rel="next"' in first
+    second = html_of(client.get("/neuigkeiten/", {"seite": 2}))
+    assert "Meldungen 13 bis 14" in second and 'rel="next"' not in second and 'href="?seite=1" rel="prev"' in second
+    assert client.get("/neuigkeiten/", {"seite": "zwei"}).status_code == 404
