@@ -1,7 +1,6 @@
 """Sign-up, password reset and subscription take the same time for a known and an unknown address: the same work
 runs in both cases (one password hash on sign-up), and the medians of real requests agree."""
 
-import statistics
 import time
 
 import pytest
@@ -84,5 +83,6 @@ def test_known_and_unknown_addresses_answer_in_the_same_time(client, known, sett
     for round_ in range(ROUNDS):
         known_times.append(seconds(client, send, known[round_ + 1]))
         unknown_times.append(seconds(client, send, f"new-{round_}@example.org"))
-    ratio = statistics.median(unknown_times) / statistics.median(known_times)
+    # The fastest of each side is the work the request does; slower runs measure the machine's other load.
+    ratio = min(unknown_times) / min(known_times)
     assert 0.5 < ratio < 2, (send.__name__, ratio, known_times, unknown_times)

@@ -70,7 +70,7 @@ def test_full_text_search_is_backed_by_gin_indexes():
 
 
 def test_search_ranks_a_bounded_set_of_candidates_however_many_items_match(client, monkeypatch):
-    from news import search
+    from kaiserslautern_portal import search
 
     monkeypatch.setattr(search, "CANDIDATES", 3)
     for n in range(6):
