@@ -13,7 +13,7 @@ from .helpers import make_subscription, subscribe_data
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "kaiserslautern-2026!"
-ROUNDS = 5
+ROUNDS = 7
 
 
 class CountingHasher(MD5PasswordHasher):
