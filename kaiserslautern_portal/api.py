@@ -88,7 +88,7 @@ urlpatterns = [
     *projects.api.urlpatterns,
     *news.api.urlpatterns,
     *citizens.api.urlpatterns,
-    path("schema/", public_cache(SpectacularAPIView.as_view()), name="schema"),
+    path("schema/", public_cache(SpectacularAPIView.as_view(), query=("format", "lang", "version")), name="schema"),
     path("docs/", Docs.as_view(), name="docs"),
     re_path(r"^[\s\S]*/$", not_found),
 ]

@@ -111,10 +111,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous cache hits are answered here, before sessions, CSRF and authentication (kaiserslautern_portal/cache.py).
+    "kaiserslautern_portal.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "kaiserslautern_portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -181,11 +183,28 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Berlin"
-CELERY_BEAT_SCHEDULE: dict = {}
-# Mondays 07:00 (CELERY_TIMEZONE): editors hear of their projects whose update is overdue.
-CELERY_BEAT_SCHEDULE["projects-update-reminders"] = {
-    "task": "projects.tasks.send_update_reminders",
-    "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+# Every periodic task, in one place (times in CELERY_TIMEZONE); a test checks no task is forgotten.
+CELERY_BEAT_SCHEDULE = {
+    # Mondays 07:00: editors hear of their projects whose update is overdue.
+    "projects-update-reminders": {
+        "task": "projects.tasks.send_update_reminders",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+    "citizens-purge-unconfirmed-subscriptions": {
+        "task": "citizens.tasks.purge_unconfirmed_subscriptions",
+        "schedule": 3600,
+    },
+    # News notifications (citizens/notifications.py): the sweep applies and announces what became public
+    # (scheduled reports included) and restarts senders.
+    "citizens-notifications-sweep": {"task": "citizens.tasks.notifications_sweep", "schedule": 30},
+    "citizens-weekly-digest": {
+        "task": "citizens.tasks.send_weekly_digest",
+        "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+    },
+    "citizens-anonymise-deliveries": {
+        "task": "citizens.tasks.anonymise_old_deliveries",
+        "schedule": crontab(minute=30, hour=3),
+    },
 }
 
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
@@ -216,9 +235,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-LOGIN_URL = "/konto/login/"
-LOGIN_REDIRECT_URL = "/konto/"
-ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# URL names, not paths: they resolve to the address in the visitor's language (/en/konto/… in English).
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "citizens:account"
+ACCOUNT_LOGOUT_REDIRECT_URL = "projects:home"
 ACCOUNT_ADAPTER = "citizens.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -245,20 +265,6 @@ MAIL_CAP_PER_ADDRESS = envint("MAIL_CAP_PER_ADDRESS", "5")
 MAIL_CAP_PER_HOUR = envint("MAIL_CAP_PER_HOUR", "300")
 # Staff without an authenticator app are sent to set one up before they may use the admin.
 PORTAL_STAFF_REQUIRE_MFA = envbool("PORTAL_STAFF_REQUIRE_MFA", "0")
-CELERY_BEAT_SCHEDULE["citizens-purge-unconfirmed-subscriptions"] = {
-    "task": "citizens.tasks.purge_unconfirmed_subscriptions",
-    "schedule": 3600,
-}
-# News notifications (citizens/notifications.py): the sweep announces what became public and restarts senders.
-CELERY_BEAT_SCHEDULE["citizens-notifications-sweep"] = {"task": "citizens.tasks.notifications_sweep", "schedule": 30}
-CELERY_BEAT_SCHEDULE["citizens-weekly-digest"] = {
-    "task": "citizens.tasks.send_weekly_digest",
-    "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
-}
-CELERY_BEAT_SCHEDULE["citizens-anonymise-deliveries"] = {
-    "task": "citizens.tasks.anonymise_old_deliveries",
-    "schedule": crontab(minute=30, hour=3),
-}
 # Parallel sender tasks per fan-out, and how long a claimed delivery may stay unfinished before another
 # worker takes it over (a worker that died mid-batch).
 NOTIFICATION_SENDERS = envint("NOTIFICATION_SENDERS", "2")
@@ -267,6 +273,7 @@ NOTIFICATION_CLAIM_TIMEOUT = envint("NOTIFICATION_CLAIM_TIMEOUT", "300")
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["kaiserslautern_portal.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

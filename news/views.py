@@ -11,7 +11,7 @@ from .models import NewsItem
 from .search import hits, search
 
 
-@cache_public_page
+@cache_public_page(query=("seite", *NewsFilterForm.base_fields))
 def news_list(request):
     form = NewsFilterForm(request.GET)
     if not form.is_valid():
@@ -35,7 +35,7 @@ def news_detail(request, slug):
     return render(request, "news/news_detail.html", {"item": item})
 
 
-@cache_public_page
+@cache_public_page(query=("seite", *SearchForm.base_fields))
 def search_view(request):
     form = SearchForm(request.GET)
     if not form.is_valid():

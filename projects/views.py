@@ -45,7 +45,7 @@ def home(request):
     return render(request, "projects/home.html", context)
 
 
-@cache_public_page
+@cache_public_page(query=("seite", *ProjectFilterForm.base_fields))
 def project_list(request):
     form = ProjectFilterForm(request.GET)
     if not form.is_valid():
@@ -92,7 +92,7 @@ def project_detail(request, slug):
     return render(request, "projects/project_detail.html", context)
 
 
-@cache_public_page
+@cache_public_page(query=("seite",))
 def field_detail(request, slug):
     field = get_object_or_404(FieldOfAction.objects.with_stats(), slug=slug)
     page = paginate(request, field.projects.published().for_cards().order_by("title", "pk"))
