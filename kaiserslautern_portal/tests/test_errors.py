@@ -4,6 +4,7 @@ import gzip
 import http.server
 import threading
 
+import brotli
 import pytest
 from django.core import mail
 from django.test import Client
@@ -86,7 +87,8 @@ class SentryInbox(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        SentryInbox.envelopes.append(gzip.decompress(body) if self.headers.get("Content-Encoding") == "gzip" else body)
+        decompress = {"gzip": gzip.decompress, "br": brotli.decompress}.get(self.headers.get("Content-Encoding"))
+        SentryInbox.envelopes.append(decompress(body) if decompress else body)
         self.send_response(200)
         self.end_headers()
 
