@@ -370,7 +370,7 @@ if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_ANON
 API_THROTTLE_USER = os.environ.get("API_THROTTLE_USER", "60/min")
 if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_USER):
     raise ImproperlyConfigured(f"API_THROTTLE_USER must look like 60/min, not {API_THROTTLE_USER!r}")
-# Wrong API tokens per client address before it is refused for a while (kaiserslautern_portal/authentication.py).
+# Wrong API tokens per client address before it is refused for a while (kaiserslautern_portal/lib/authentication.py).
 API_TOKEN_FAILURES = os.environ.get("API_TOKEN_FAILURES", "10/hour")
 if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_TOKEN_FAILURES):
     raise ImproperlyConfigured(f"API_TOKEN_FAILURES must look like 10/hour, not {API_TOKEN_FAILURES!r}")

@@ -4,6 +4,7 @@ runs in both cases (one password hash on sign-up), and the medians of real reque
 import time
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import MD5PasswordHasher, PBKDF2PasswordHasher
 
 from .helpers import make_subscription, subscribe_data
@@ -11,7 +12,7 @@ from .helpers import make_subscription, subscribe_data
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "kaiserslautern-2026!"
-ROUNDS = 5
+ROUNDS = 7
 
 
 class CountingHasher(MD5PasswordHasher):
@@ -49,7 +50,8 @@ def known(django_user_model, settings):
     settings.ACCOUNT_RATE_LIMITS = False  # many requests from one test client
     emails = [f"known-{n}@example.org" for n in range(ROUNDS + 1)]
     for email in emails:
-        django_user_model.objects.create_user(email=email, password=PASSWORD)
+        user = django_user_model.objects.create_user(email=email, password=PASSWORD)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         make_subscription(email=email)
     return emails
 
@@ -65,6 +67,17 @@ def test_a_sign_up_hashes_the_password_once_for_a_taken_address_as_for_a_new_one
     assert taken == CountingHasher.encoded == 1
 
 
+def test_a_failed_login_hashes_as_often_for_an_unknown_address_as_for_an_account(client, known, settings):
+    settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
+    counts = []
+    for email in (known[0], "nobody@example.org"):
+        CountingHasher.encoded = 0
+        response = client.post("/konto/login/", {"login": email, "password": "wrong-password"})
+        assert response.status_code == 200
+        counts.append(CountingHasher.encoded)
+    assert counts[0] == counts[1] > 0
+
+
 def seconds(client, send, email) -> float:
     started = time.perf_counter()
     response = send(client, email)
@@ -77,7 +90,9 @@ def seconds(client, send, email) -> float:
 @pytest.mark.parametrize("send", [sign_up, reset, subscribe], ids=["sign-up", "password reset", "subscription"])
 def test_known_and_unknown_addresses_answer_in_the_same_time(client, known, settings, send):
     settings.PASSWORD_HASHERS = [f"{__name__}.SlowHasher"]
-    seconds(client, send, "warm-up@example.org")  # first-request costs (templates, translations) count for neither
+    # First-request costs (templates, translations) count for neither side.
+    seconds(client, send, known[0])
+    seconds(client, send, "warm-up@example.org")
     # Alternating, so that a slow moment of the shared machine hits both sides alike.
     known_times, unknown_times = [], []
     for round_ in range(ROUNDS):

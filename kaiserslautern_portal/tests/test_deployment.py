@@ -38,7 +38,11 @@ def test_the_site_is_reached_through_caddy_terminating_tls():
     assert {"0.0.0.0:80", "0.0.0.0:443"} <= set(published(proxy))
     mounted = [volume.split(":") for volume in proxy["volumes"]]
     caddyfile = next(ROOT / source for source, target, *_mode in mounted if target == "/etc/caddy/Caddyfile")
-    assert "reverse_proxy web:8000" in caddyfile.read_text()
+    config = caddyfile.read_text()
+    assert "reverse_proxy web:8000" in config
+    # Without trusted_proxies, Caddy replaces a client's X-Forwarded-For/-Proto instead of passing them on.
+    assert "trusted_proxies" not in config
+    assert "header_up X-Forwarded" not in config
     assert services["web"].get("ports") is None
 
 
