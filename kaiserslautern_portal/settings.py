@@ -235,6 +235,8 @@ CELERY_BEAT_SCHEDULE["citizens-anonymise-deliveries"] = {
     "task": "citizens.tasks.anonymise_old_deliveries",
     "schedule": crontab(minute=30, hour=3),
 }
+# Programme reports scheduled for later are frozen and published within a minute of their time (news/services.py).
+CELERY_BEAT_SCHEDULE["news-publish-due-reports"] = {"task": "news.tasks.publish_due_reports", "schedule": 60}
 # Parallel sender tasks per fan-out, and how long a claimed delivery may stay unfinished before another
 # worker takes it over (a worker that died mid-batch).
 NOTIFICATION_SENDERS = envint("NOTIFICATION_SENDERS", "2")
