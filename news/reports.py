@@ -11,6 +11,8 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext
 
 from projects.models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
 
@@ -362,3 +364,26 @@ def localized(data, language: str):
             name = key[:-3]
             result[name] = data.get(f"{name}_{language}") or data[key]
     return result
+
+
+def report_summary(report: ProgrammeReport) -> str:
+    """The report's key numbers as one paragraph in the active language, for feeds and emails."""
+    content = report.snapshot or report_content(report)
+    programme, events = content["programme"], content["period_events"]
+    average = programme["average_progress"]
+    text = gettext(
+        "Vom %(start)s bis %(end)s: %(projects)s Projekte, im Durchschnitt zu %(progress)s %% umgesetzt, davon "
+        "%(late)s im Verzug. Im Zeitraum begonnen: %(started)s, abgeschlossen: %(completed)s; "
+        "%(reached)s Meilensteine erreicht, %(changes)s Termine verschoben."
+    )
+    return text % {
+        "start": date_format(report.period_start, "DATE_FORMAT"),
+        "end": date_format(report.period_end, "DATE_FORMAT"),
+        "projects": programme["projects"],
+        "progress": number_format(average, decimal_pos=1) if average is not None else "–",
+        "late": programme["late"],
+        "started": len(events["started"]),
+        "completed": len(events["completed"]),
+        "reached": len(events["milestones_reached"]),
+        "changes": len(events["date_changes"]),
+    }

@@ -18,4 +18,9 @@ urlpatterns = [
     ),
     path("neuigkeiten/<slug:slug>/", views.news_detail, name="detail"),
     path("suche/", views.search_view, name="search"),
+    path("berichte/", views.report_list, name="reports"),
+    path("berichte/rss/", cache_public_page(feeds.ReportFeed()), name="reports_rss"),
+    path("berichte/<slug:slug>/", views.report_detail, name="report"),
+    path("berichte/<slug:slug>/druck/", views.report_print, name="report_print"),
+    path("berichte/<slug:slug>/pdf/", views.report_pdf, name="report_pdf"),
 ]

@@ -1,13 +1,22 @@
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from kaiserslautern_portal.cache import cache_public_page
+from projects.models import Project
 from projects.views import paginate
 
 from .forms import NewsFilterForm, SearchForm
-from .models import NewsItem
+from .models import NewsItem, ProgrammeReport
+from .pdf import pdf_available, render_pdf
+from .report_charts import bar_chart
+from .reports import localized, report_content, report_summary
 from .search import hits, search
+
+STATUS_COLOURS = {"planned": "#5c6670", "in_progress": "#0b4f8a", "completed": "#1d6b35", "paused": "#8a5a00",
+                  "stopped": "#7a1f1f"}  # fmt: skip
 
 
 @cache_public_page
@@ -45,3 +54,64 @@ def search_view(request):
         raise Http404 from None
     page.object_list = hits(page.object_list, text)
     return render(request, "news/search.html", {"form": form, "query": text, "page": page})
+
+
+@cache_public_page
+def report_list(request):
+    page = paginate(request, ProgrammeReport.objects.public().for_lists())
+    for report in page:
+        report.summary = report_summary(report)
+    return render(request, "news/report_list.html", {"page": page})
+
+
+def report_for(request, slug) -> ProgrammeReport:
+    """A public report, or for editors any report: a draft shows what its content would be now (preview)."""
+    report = get_object_or_404(ProgrammeReport.objects.prefetch_related("errata"), slug=slug)
+    if not report.is_public and not (request.user.is_staff and request.user.has_perm("news.view_programmereport")):
+        raise Http404
+    return report
+
+
+def report_context(report: ProgrammeReport) -> dict:
+    content = localized(report.snapshot or report_content(report), get_language())
+    programme = content["programme"]
+    status_chart = bar_chart(
+        [
+            (Project.Status(status).label, count, STATUS_COLOURS[status])
+            for status, count in programme["by_status"].items()
+        ]
+    )
+    field_chart = bar_chart(
+        [(field["name"], field["average_progress"] or 0, field["colour"]) for field in content["fields"]], top=100
+    )
+    return {
+        "report": report,
+        "content": content,
+        "status_chart": status_chart,
+        "field_chart": field_chart,
+        "pdf_available": pdf_available(),
+    }
+
+
+@cache_public_page
+def report_detail(request, slug):
+    report = report_for(request, slug)
+    return render(request, "news/report_detail.html", report_context(report))
+
+
+@cache_public_page
+def report_print(request, slug):
+    """The report alone, laid out for A4: what the browser prints and what the PDF is made of."""
+    report = report_for(request, slug)
+    return render(request, "news/report_print.html", report_context(report))
+
+
+@cache_public_page
+def report_pdf(request, slug):
+    report = report_for(request, slug)
+    if not pdf_available():
+        raise Http404
+    html = render_to_string("news/report_print.html", report_context(report), request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="programmbericht-{report.slug}.pdf"'
+    return response
