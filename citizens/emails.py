@@ -53,6 +53,12 @@ def for_subscriber(template: EmailMultiAlternatives, subscription: Subscription)
     return message
 
 
+def programme_report_template(report, *, language: str) -> EmailMultiAlternatives:
+    """A new programme report's summary with its link, for `for_subscriber` to address to each subscriber."""
+    url = absolute_url(report.get_absolute_url())
+    return subscriber_template("programme_report", language=language, context={"report": report, "url": url})
+
+
 def send_subscription_confirmation(pending: Subscription) -> None:
     """The double opt-in email for a pending request, in the language the request asked for.
 

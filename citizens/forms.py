@@ -62,6 +62,9 @@ class SubscribeForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Subscription.Frequency.IMMEDIATELY,
     )
+    reports = forms.BooleanField(
+        label=_("Auch jeden neuen Programmbericht (etwa vierteljährlich, mit Zusammenfassung)"), required=False
+    )
     language = forms.ChoiceField(label=_("Sprache der E-Mails"), choices=LANGUAGE_CHOICES, widget=forms.RadioSelect)
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
@@ -86,6 +89,7 @@ class SubscribeForm(forms.Form):
             "fields": data["fields_of_action"] if data["scope"] == self.FIELDS else [],
             "projects": data["projects"] if data["scope"] == self.PROJECTS else [],
             "frequency": data["frequency"],
+            "reports": data["reports"],
             "language": data["language"],
             "consent_text": str(CONSENT_TEXT),
         }

@@ -119,6 +119,9 @@ class Subscription(models.Model):
         related_name="subscriptions",
     )
     everything = models.BooleanField(_("alle Neuigkeiten"), default=False)
+    reports = models.BooleanField(
+        _("Programmberichte"), default=False, help_text=_("Jeder neue Programmbericht mit seiner Zusammenfassung.")
+    )
     fields = models.ManyToManyField(
         FieldOfAction, verbose_name=_("Handlungsfelder"), blank=True, related_name="subscriptions"
     )
@@ -160,7 +163,7 @@ class Subscription(models.Model):
     @property
     def is_empty(self):
         """Nothing left to send about: a subscription without scope is removed."""
-        return not self.everything and not self.fields.exists() and not self.projects.exists()
+        return not (self.everything or self.reports or self.fields.exists() or self.projects.exists())
 
 
 class Announcement(models.Model):
@@ -180,6 +183,23 @@ class Announcement(models.Model):
         return str(self.news_item)
 
 
+class ReportAnnouncement(models.Model):
+    """A published programme report has been fanned out to the subscribers of reports: exists once per report."""
+
+    report = models.OneToOneField(
+        "news.ProgrammeReport", verbose_name=_("Programmbericht"), on_delete=models.CASCADE, related_name="announcement"
+    )
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    fanned_out_at = models.DateTimeField(_("verteilt am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Ankündigung eines Programmberichts")
+        verbose_name_plural = _("Ankündigungen von Programmberichten")
+
+    def __str__(self):
+        return str(self.report)
+
+
 class DeliveryQuerySet(models.QuerySet):
     def due(self, now: datetime.datetime, claim_timeout: datetime.timedelta):
         """Pending rows whose time has come, and rows a crashed worker claimed but never finished."""
@@ -195,6 +215,7 @@ class Delivery(models.Model):
     class Kind(models.TextChoices):
         ITEM = "item", _("Einzelmeldung")
         DIGEST = "digest", _("Wochenzusammenfassung")
+        REPORT = "report", _("Programmbericht")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("wartet")
@@ -207,6 +228,14 @@ class Delivery(models.Model):
     news_item = models.ForeignKey(
         "news.NewsItem",
         verbose_name=_("Meldung"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+    )
+    report = models.ForeignKey(
+        "news.ProgrammeReport",
+        verbose_name=_("Programmbericht"),
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -248,6 +277,11 @@ class Delivery(models.Model):
                 fields=["digest_week", "subscription"],
                 condition=Q(kind="digest"),
                 name="one_digest_per_week_and_subscriber",
+            ),
+            models.UniqueConstraint(
+                fields=["report", "subscription"],
+                condition=Q(kind="report"),
+                name="one_delivery_per_report_and_subscriber",
             ),
         ]
         indexes = [

@@ -40,6 +40,7 @@ def subscription_request(
     frequency: str,
     language: str,
     consent_text: str,
+    reports: bool = False,
     now: datetime.datetime | None = None,
 ) -> Subscription | None:
     """Record a double opt-in request and mail the confirmation link once the transaction commits.
@@ -60,6 +61,7 @@ def subscription_request(
         subscription = Subscription(
             email=email,
             everything=everything,
+            reports=reports,
             frequency=frequency,
             language=language,
             consent_text=consent_text,
@@ -88,7 +90,7 @@ def subscription_confirm(*, subscription: Subscription, now: datetime.datetime |
         pending.save(update_fields=["confirmed_at", "updated"])
         return pending
     # Keep the confirmed row (and so the unsubscribe links already sent); take over the new choice and its proof.
-    for name in ("everything", "frequency", "language", "consent_text", "requested_at"):
+    for name in ("everything", "reports", "frequency", "language", "consent_text", "requested_at"):
         setattr(current, name, getattr(pending, name))
     current.confirmed_at = now
     current.save()

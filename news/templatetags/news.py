@@ -5,6 +5,7 @@ import datetime
 from django import template
 
 from news.models import NewsItem
+from news.reports import report_summary
 from projects.models import Indicator, Project
 
 register = template.Library()
@@ -43,3 +44,9 @@ def unit_label(value):
 @register.filter
 def kind_label(value):
     return NewsItem.Kind(value).label
+
+
+@register.filter(name="report_summary")
+def report_summary_filter(report):
+    """The report's key numbers in the language active while the template renders (an email's reader's)."""
+    return report_summary(report)

@@ -110,7 +110,7 @@ def build_history() -> dict:
 
 def make_report(**kwargs) -> ProgrammeReport:
     kwargs.setdefault("title_de", "Programmbericht 3. Quartal 2026")
-    kwargs.setdefault("title_en", "Programme report Q3 2026")
+    kwargs.setdefault("title_en", "Program report Q3 2026")
     kwargs.setdefault("slug", "2026-q3")
     kwargs.setdefault("period_start", d("2026-07-01"))
     kwargs.setdefault("period_end", d("2026-09-30"))
@@ -121,6 +121,6 @@ def make_report(**kwargs) -> ProgrammeReport:
 
 def make_q2_report() -> ProgrammeReport:
     return make_report(
-        title_de="Programmbericht 2. Quartal 2026", title_en="Programme report Q2 2026", slug="2026-q2",
+        title_de="Programmbericht 2. Quartal 2026", title_en="Program report Q2 2026", slug="2026-q2",
         period_start=d("2026-04-01"), period_end=d("2026-06-30"),
     )  # fmt: skip

@@ -96,15 +96,16 @@ def test_errata_are_shown_with_their_date(client, published):
     )  # fmt: skip
     page = text(client.get("/berichte/2026-q3/"))
     assert 'Berichtigungen</h2> <ul><li><time datetime="2026-10-20">20. Oktober 2026</time>: Beta war pausiert' in page
+    assert "1 Berichtigung" in text(client.get("/berichte/"))
     client.get("/sprache/en/")
     assert "Oct. 20, 2026</time>: Beta was paused." in text(client.get("/berichte/2026-q3/"))
-    assert "1 Berichtigung" in text(client.get("/berichte/"))
+    assert "1 correction" in text(client.get("/berichte/"))
 
 
 def test_report_page_in_english_translates_generated_text_and_names(client, published):
     client.get("/sprache/en/")
     page = text(client.get("/berichte/2026-q3/"))
-    assert "The programme on September 30, 2026" in page
+    assert "The program on Sept. 30, 2026" in page
     assert "Alpha EN" in page and "Administration" in page and "Tender" in page
     assert "A <strong>good</strong> quarter." in page
     assert "Since the last report" in page
