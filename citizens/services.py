@@ -242,6 +242,7 @@ def user_export(*, user: User) -> dict:
                 "email": subscription.email,
                 "confirmed": subscription.is_confirmed,
                 "everything": subscription.everything,
+                "programme_reports": subscription.reports,
                 "fields_of_action": [field.name for field in subscription.fields.all()],
                 "projects": [project.title for project in subscription.projects.all()],
                 "frequency": subscription.frequency,

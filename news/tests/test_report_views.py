@@ -200,3 +200,13 @@ def test_generating_and_showing_a_report_takes_the_same_queries_at_any_size(
         assert client.get("/berichte/2026-q3/").status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get("/berichte/").status_code == 200
+
+
+def test_feed_lists_published_reports_with_their_summary(client, published):
+    make_report(slug="entwurf", title_de="Noch ein Entwurf")
+    response = client.get("/berichte/rss/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    feed = response.content.decode()
+    assert feed.index("Programmbericht 3. Quartal 2026") < feed.index("Programmbericht 2. Quartal 2026")
+    assert "/berichte/2026-q3/</link>" in feed and "Noch ein Entwurf" not in feed
+    assert "5 Projekte, im Durchschnitt zu 55,0 % umgesetzt" in feed

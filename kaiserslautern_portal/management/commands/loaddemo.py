@@ -10,6 +10,7 @@ from django.utils import timezone
 from kaiserslautern_portal.demo.legal import load_legal_pages
 from kaiserslautern_portal.demo.news import load_news
 from kaiserslautern_portal.demo.programme import load_programme
+from kaiserslautern_portal.demo.reports import load_reports
 from projects.models import Project
 
 DEMO_EDITOR = ("redaktion@kaiserslautern.example", "herzlich-digital-demo")
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         counts = load_programme(today=today)
         counts |= load_news(today=today)
         counts["legal pages created"] = load_legal_pages()
+        counts |= load_reports(today=today)
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         if not settings.DEBUG:
             self.stdout.write("DJANGO_DEBUG=0: no demo account created; use createsuperuser.")
