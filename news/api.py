@@ -173,7 +173,7 @@ class ProgrammeReportDetail(PublicDetailView):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return ProgrammeReport.objects.public().for_lists()
+        return ProgrammeReport.objects.public().prefetch_related("errata")
 
 
 # Each table of a report's CSV: where its rows lie in the snapshot, and its columns (nested objects flattened).

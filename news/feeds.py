@@ -139,7 +139,7 @@ class ReportFeed(Feed):
         return absolute_url(reverse("news:reports_rss"))
 
     def items(self):
-        return ProgrammeReport.objects.public().order_by("-published_at", "-pk")[:FEED_SIZE]
+        return ProgrammeReport.objects.public().with_summary().order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, report):
         return report.title

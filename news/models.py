@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -160,8 +162,16 @@ class ProgrammeReportQuerySet(models.QuerySet):
     def due(self, now: datetime.datetime):
         return self.filter(status=ProgrammeReport.Status.SCHEDULED, published_at__lte=now)
 
+    def with_summary(self):
+        """Without the (large) snapshot, but with what report_summary needs of it, as `summary`."""
+        return self.defer("snapshot").annotate(
+            summary=JSONObject(
+                programme=KeyTransform("programme", "snapshot"), counts=KeyTransform("counts", "snapshot")
+            )
+        )
+
     def for_lists(self):
-        return self.prefetch_related("errata").order_by("-period_end", "-pk")
+        return self.with_summary().prefetch_related("errata").order_by("-period_end", "-pk")
 
 
 class ProgrammeReport(models.Model):

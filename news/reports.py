@@ -312,6 +312,15 @@ def report_content(report: ProgrammeReport, *, now: datetime.datetime | None = N
         .order_by("published_at", "pk")
     ]
     programme = totals(rows)
+    period_events = {
+        **events,
+        "milestones_reached": reached,
+        "milestones_overdue": overdue,
+        "date_changes": date_changes,
+        "progress_changes": progress_changes,
+        "indicators": indicator_rows(projects_by_pk, day_after),
+        "news": news,
+    }
     fields = []
     for field in FieldOfAction.objects.order_by("order", "name", "pk"):
         field_rows = [row for row in rows if row["field"] == field.slug]
@@ -339,15 +348,9 @@ def report_content(report: ProgrammeReport, *, now: datetime.datetime | None = N
         "programme": programme,
         "fields": fields,
         "projects": rows,
-        "period_events": {
-            **events,
-            "milestones_reached": reached,
-            "milestones_overdue": overdue,
-            "date_changes": date_changes,
-            "progress_changes": progress_changes,
-            "indicators": indicator_rows(projects_by_pk, day_after),
-            "news": news,
-        },
+        "period_events": period_events,
+        # The length of each list of events: archive, feed and emails read these, not the lists.
+        "counts": {name: len(items) for name, items in period_events.items()},
         "comparison": comparison(rows, programme, previous_report(report)),
     }
 
@@ -368,8 +371,8 @@ def localized(data, language: str):
 
 def report_summary(report: ProgrammeReport) -> str:
     """The report's key numbers as one paragraph in the active language, for feeds and emails."""
-    content = report.snapshot or report_content(report)
-    programme, events = content["programme"], content["period_events"]
+    content = getattr(report, "summary", None) or report.snapshot or report_content(report)
+    programme, counts = content["programme"], content["counts"]
     average = programme["average_progress"]
     text = gettext(
         "Vom %(start)s bis %(end)s: %(projects)s Projekte, im Durchschnitt zu %(progress)s %% umgesetzt, davon "
@@ -382,8 +385,8 @@ def report_summary(report: ProgrammeReport) -> str:
         "projects": programme["projects"],
         "progress": number_format(average, decimal_pos=1) if average is not None else "–",
         "late": programme["late"],
-        "started": len(events["started"]),
-        "completed": len(events["completed"]),
-        "reached": len(events["milestones_reached"]),
-        "changes": len(events["date_changes"]),
+        "started": counts["started"],
+        "completed": counts["completed"],
+        "reached": counts["milestones_reached"],
+        "changes": counts["date_changes"],
     }

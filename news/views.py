@@ -15,6 +15,8 @@ from .report_charts import bar_chart
 from .reports import localized, report_content, report_summary
 from .search import hits, search
 
+# A page (and its PDF) shows this many rows of a list; a programme of hundreds of projects is read in the CSV files.
+LIST_LIMIT = 100
 STATUS_COLOURS = {"planned": "#5c6670", "in_progress": "#0b4f8a", "completed": "#1d6b35", "paused": "#8a5a00",
                   "stopped": "#7a1f1f"}  # fmt: skip
 
@@ -72,8 +74,26 @@ def report_for(request, slug) -> ProgrammeReport:
     return report
 
 
+def shortened(content: dict) -> tuple[dict, dict[str, int]]:
+    """The content with each long list cut to LIST_LIMIT rows, and how many rows each lost (the CSV has them all)."""
+    events = dict(content["period_events"])
+    more = {}
+    for name, rows in events.items():
+        if len(rows) > LIST_LIMIT:
+            events[name], more[name] = rows[:LIST_LIMIT], len(rows) - LIST_LIMIT
+    comparison = dict(content["comparison"])
+    for name in ("improved", "slipped"):
+        if len(comparison[name]) > LIST_LIMIT:
+            comparison[name], more[name] = comparison[name][:LIST_LIMIT], len(comparison[name]) - LIST_LIMIT
+    projects = content["projects"]
+    if len(projects) > LIST_LIMIT:
+        projects, more["projects"] = projects[:LIST_LIMIT], len(projects) - LIST_LIMIT
+    return {**content, "period_events": events, "comparison": comparison, "projects": projects}, more
+
+
 def report_context(report: ProgrammeReport) -> dict:
-    content = localized(report.snapshot or report_content(report), get_language())
+    content, more = shortened(report.snapshot or report_content(report))
+    content = localized(content, get_language())
     programme = content["programme"]
     status_chart = bar_chart(
         [
@@ -90,6 +110,7 @@ def report_context(report: ProgrammeReport) -> dict:
         "status_chart": status_chart,
         "field_chart": field_chart,
         "pdf_available": pdf_available(),
+        "more": more,
     }
 
 
@@ -111,7 +132,9 @@ def report_pdf(request, slug):
     report = report_for(request, slug)
     if not pdf_available():
         raise Http404
-    html = render_to_string("news/report_print.html", report_context(report), request=request)
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    document = render_pdf(render_to_string("news/report_print.html", report_context(report), request=request))
+    if document is None:
+        raise Http404
+    response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="programmbericht-{report.slug}.pdf"'
     return response

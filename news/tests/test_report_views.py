@@ -133,15 +133,21 @@ def test_pdf_is_offered_and_made_where_weasyprint_works(client, published):
 
 
 def test_without_weasyprint_the_page_offers_the_print_view_and_says_so(client, published, monkeypatch):
-    monkeypatch.setattr(pdf, "weasyprint", lambda: None)
-    page = text(client.get("/berichte/2026-q3/"))
-    assert "Als PDF herunterladen" not in page
-    assert "Ein PDF kann dieser Server gerade nicht erzeugen. Bitte nutzen Sie die Druckansicht" in page
-    assert 'href="/berichte/2026-q3/druck/"' in page
-    assert client.get("/berichte/2026-q3/pdf/").status_code == 404
+    monkeypatch.setattr(pdf.ctypes.util, "find_library", lambda name: None)
+    pdf.pdf_available.cache_clear()
+    pdf.weasyprint.cache_clear()
+    try:
+        page = text(client.get("/berichte/2026-q3/"))
+        assert "Als PDF herunterladen" not in page
+        assert "Ein PDF kann dieser Server gerade nicht erzeugen. Bitte nutzen Sie die Druckansicht" in page
+        assert 'href="/berichte/2026-q3/druck/"' in page
+        assert client.get("/berichte/2026-q3/pdf/").status_code == 404
+    finally:
+        pdf.pdf_available.cache_clear()
+        pdf.weasyprint.cache_clear()
 
 
-def test_missing_system_libraries_count_as_no_weasyprint(monkeypatch):
+def test_a_weasyprint_that_fails_to_load_gives_no_pdf(client, published, monkeypatch):
     import builtins
 
     real_import = builtins.__import__
@@ -151,10 +157,11 @@ def test_missing_system_libraries_count_as_no_weasyprint(monkeypatch):
             raise OSError("cannot load library 'libpango-1.0-0'")
         return real_import(name, *args, **kwargs)
 
-    pdf.weasyprint.cache_clear()
+    monkeypatch.setattr(pdf, "pdf_available", lambda: True)
     monkeypatch.setattr(builtins, "__import__", without_pango)
+    pdf.weasyprint.cache_clear()
     try:
-        assert not pdf.pdf_available()
+        assert pdf.render_pdf("<p>x</p>") is None
     finally:
         pdf.weasyprint.cache_clear()
 
