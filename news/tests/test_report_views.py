@@ -217,3 +217,12 @@ def test_feed_lists_published_reports_with_their_summary(client, published):
     assert feed.index("Programmbericht 3. Quartal 2026") < feed.index("Programmbericht 2. Quartal 2026")
     assert "/berichte/2026-q3/</link>" in feed and "Noch ein Entwurf" not in feed
     assert "5 Projekte, im Durchschnitt zu 55,0 % umgesetzt" in feed
+
+
+def test_long_lists_are_cut_on_the_page_and_point_to_the_csv(client, published, monkeypatch):
+    monkeypatch.setattr("news.views.LIST_LIMIT", 2)
+    page = text(client.get("/berichte/2026-q3/"))
+    assert "… und 1 weiterer Eintrag." in page
+    assert 'href="/api/v1/reports/2026-q3/csv/?table=progress_changes"' in page
+    assert "… und 3 weitere Einträge." in page and 'href="/api/v1/reports/2026-q3/csv/?table=projects"' in page
+    assert '>Gamma</a></th><td class="number">80 %' not in page
