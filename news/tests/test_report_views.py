@@ -5,6 +5,7 @@ import time_machine
 from django.urls import reverse
 
 from conftest import make_field, make_project
+from kaiserslautern_portal.tests.browser import in_ci
 from news import pdf
 from news.services import report_add_erratum, report_publish
 from news.tests.report_history import AFTER_Q2, AFTER_Q3, build_history, make_q2_report, make_report
@@ -123,12 +124,15 @@ def test_draft_is_hidden_from_the_public_and_previewed_for_editors(client, edito
 
 def test_pdf_is_offered_and_made_where_weasyprint_works(client, published):
     if not pdf.pdf_available():
+        if in_ci():
+            pytest.fail("CI must make PDFs, but WeasyPrint or Pango is missing (.ci/run installs Pango)")
         pytest.skip("WeasyPrint or Pango is missing on this machine")
     page = text(client.get("/berichte/2026-q3/"))
     assert "Als PDF herunterladen (A4)" in page and "kann dieser Server gerade nicht" not in page
     response = client.get("/berichte/2026-q3/pdf/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF-")
+    # An embedded font program (/Length1): the text was laid out, not just an empty page.
+    assert response.content.startswith(b"%PDF-") and b"/Length1" in response.content
     assert 'filename="programmbericht-2026-q3.pdf"' in response["Content-Disposition"]
 
 
