@@ -7,7 +7,7 @@ from django.urls import reverse
 from kaiserslautern_portal.models import LegalPage
 from projects.models import FieldOfAction, Project
 
-from .models import NewsItem
+from .models import NewsItem, ProgrammeReport
 
 
 class PortalSitemap(Sitemap):
@@ -24,7 +24,7 @@ class PortalSitemap(Sitemap):
 
 class StaticPagesSitemap(PortalSitemap):
     def items(self):
-        return ["projects:home", "projects:list", "news:list"]
+        return ["projects:home", "projects:list", "news:list", "news:reports"]
 
     def location(self, name):
         return reverse(name)
@@ -62,10 +62,19 @@ class NewsSitemap(PortalSitemap):
         return item.updated
 
 
+class ReportSitemap(PortalSitemap):
+    def items(self):
+        return ProgrammeReport.objects.public().only("slug", "updated").order_by("-period_end", "pk")
+
+    def lastmod(self, report):
+        return report.updated
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "legal": LegalPagesSitemap,
     "fields": FieldSitemap,
     "projects": ProjectSitemap,
     "news": NewsSitemap,
+    "reports": ReportSitemap,
 }

@@ -230,3 +230,9 @@ def test_long_lists_are_cut_on_the_page_and_point_to_the_csv(client, published, 
     assert 'href="/api/v1/reports/2026-q3/csv/?table=progress_changes"' in page
     assert "… und 3 weitere Einträge." in page and 'href="/api/v1/reports/2026-q3/csv/?table=projects"' in page
     assert '>Gamma</a></th><td class="number">80 %' not in page
+
+
+def test_reports_are_in_the_navigation_and_the_sitemap(client, published):
+    assert '<a href="/berichte/"' in client.get("/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/berichte/</loc>" in sitemap and "/berichte/2026-q3/</loc>" in sitemap
