@@ -54,9 +54,11 @@ def project_ref(project: Project) -> dict:
     return {"slug": project.slug, **both(project, "title")}
 
 
-def state_at_end(project: Project, entries: list[ProgressEntry], end_changes: list[DateChange], end, day_after):
+def state_at_end(
+    project: Project, entries: list[ProgressEntry], end_changes: list[DateChange], *, start, day_after
+) -> dict:
     """One project's row of the report: its state at the end of the period, and its progress at the start."""
-    start_moment, end_moment = start_of(end["start"]), start_of(day_after)
+    start_moment, end_moment = start_of(start), start_of(day_after)
     at_start = [entry for entry in entries if entry.recorded_at < start_moment]
     at_end = [entry for entry in entries if entry.recorded_at < end_moment]
     last = at_end[-1] if at_end else None
@@ -281,8 +283,7 @@ def report_content(report: ProgrammeReport, *, now: datetime.datetime | None = N
         or (not entries[project.pk] and project.created < end_moment)
     ]
     projects_by_pk = {project.pk: project for project in projects}
-    period = {"start": start}
-    rows = [state_at_end(p, entries[p.pk], end_changes[p.pk], period, day_after) for p in projects]
+    rows = [state_at_end(p, entries[p.pk], end_changes[p.pk], start=start, day_after=day_after) for p in projects]
     events = status_events(rows, entries, projects, start, day_after)
     reached, overdue = milestone_events(projects_by_pk, milestone_changes, start, day_after)
     progress_changes = [
