@@ -118,6 +118,7 @@ def subscription_follow(
     *,
     user: User,
     everything: bool = False,
+    reports: bool = False,
     field: FieldOfAction | None = None,
     project: Project | None = None,
     now: datetime.datetime | None = None,
@@ -134,6 +135,7 @@ def subscription_follow(
     subscription.consent_text = str(FOLLOW_CONSENT_TEXT)
     subscription.requested_at = subscription.confirmed_at = now
     subscription.everything = subscription.everything or everything
+    subscription.reports = subscription.reports or reports
     subscription.full_clean(validate_constraints=False)
     subscription.save()
     if field:
@@ -148,6 +150,7 @@ def subscription_unfollow(
     *,
     user: User,
     everything: bool = False,
+    reports: bool = False,
     field: FieldOfAction | None = None,
     project: Project | None = None,
 ) -> Subscription | None:
@@ -159,6 +162,9 @@ def subscription_unfollow(
     if everything and subscription.everything:
         subscription.everything = False
         subscription.save(update_fields=["everything", "updated"])
+    if reports and subscription.reports:
+        subscription.reports = False
+        subscription.save(update_fields=["reports", "updated"])
     if field:
         subscription.fields.remove(field)
     if project:

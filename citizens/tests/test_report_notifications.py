@@ -101,3 +101,42 @@ def test_subscribers_choose_programme_reports_in_the_form_and_confirm_them(clien
 def test_the_form_offers_programme_reports(client):
     page = client.get("/abonnieren/").content.decode()
     assert 'name="reports"' in page and "Auch jeden neuen Programmbericht" in page
+
+
+def test_an_account_follows_the_reports_from_the_archive_with_one_click(client, verified_citizen, project_followed):
+    client.force_login(verified_citizen)
+    page = client.get("/berichte/").content.decode()
+    assert 'name="topic" value="berichte"' in page and "alice@example.org" in page
+    response = client.post("/konto/folgen/", {"topic": "berichte", "next": "/berichte/"})
+    assert response["Location"] == "/berichte/"
+    subscription = Subscription.objects.confirmed().get()
+    assert subscription.reports and list(subscription.projects.all()) == [project_followed]
+    page = client.get("/berichte/").content.decode()
+    assert "Sie folgen jetzt „Programmberichte“" in page and "Programmberichte nicht mehr bekommen" in page
+    client.post("/konto/nicht-mehr-folgen/", {"topic": "berichte"})
+    subscription.refresh_from_db()
+    assert not subscription.reports and list(subscription.projects.all()) == [project_followed]
+
+
+def test_an_account_that_follows_only_the_reports_ends_its_subscription_by_unfollowing(client, verified_citizen):
+    client.force_login(verified_citizen)
+    client.post("/konto/folgen/", {"topic": "berichte"})
+    assert Subscription.objects.get().reports
+    client.post("/konto/nicht-mehr-folgen/", {"topic": "berichte"})
+    assert not Subscription.objects.exists()
+
+
+def test_anonymous_visitors_get_links_to_subscribe_or_log_in(client):
+    page = client.get("/berichte/").content.decode()
+    assert 'href="/abonnieren/"' in page and "/konto/login/?next=/berichte/" in page
+    assert 'value="berichte"' not in page
+
+
+@pytest.fixture
+def project_followed(verified_citizen):
+    from citizens.services import subscription_follow
+    from conftest import make_project
+
+    project = make_project(slug="kl-navi")
+    subscription_follow(user=verified_citizen, project=project)
+    return project
