@@ -65,3 +65,17 @@ def test_draft_preview_for_editors_has_no_accessibility_violations(new_page, sit
     page.wait_for_selector("text=Vorschau:")
     assert_accessible(page)
     assert_no_horizontal_scrolling(page)
+
+
+def test_archive_with_the_follow_button_has_no_accessibility_violations(new_page, site, citizen):
+    from allauth.account.models import EmailAddress
+
+    latest_report()
+    EmailAddress.objects.create(user=citizen, email=citizen.email, verified=True, primary=True)
+    page = new_page(**PHONE)
+    log_in(page, citizen, site)
+    page.goto("/berichte/")
+    page.get_by_role("button", name="Programmberichten folgen").click()
+    page.wait_for_selector(".message--success")
+    assert_accessible(page)
+    assert_no_horizontal_scrolling(page)
