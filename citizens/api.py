@@ -62,6 +62,14 @@ class FollowSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=list(TOPICS))
     slug = TextSlugField(max_length=200, required=False, allow_blank=True)
 
+    def to_internal_value(self, data):
+        # A form body may repeat a key; DRF would silently keep only the last value.
+        if hasattr(data, "getlist"):
+            repeated = {name: [_("Nur ein Wert ist erlaubt.")] for name in self.fields if len(data.getlist(name)) > 1}
+            if repeated:
+                raise serializers.ValidationError(repeated)
+        return super().to_internal_value(data)
+
     def validate(self, data):
         form = FollowForm({"topic": TOPICS[data["type"]], "slug": data.get("slug", "")})
         if not form.is_valid():
