@@ -9,7 +9,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import NewsItem, ProgrammeReport, ProgressUpdate, ReportErratum
 from .reports import report_content
-from .services import news_apply_progress, news_publish, report_publish
+from .services import news_apply_progress, news_publish, report_publish, report_unschedule
 
 
 class ProgressUpdateInline(admin.TabularInline):
@@ -94,7 +94,7 @@ class ProgrammeReportAdmin(TranslationAdmin):
     search_fields = ["title_de", "title_en"]
     prepopulated_fields = {"slug": ["title_de"]}
     inlines = [ReportErratumInline]
-    actions = ["publish"]
+    actions = ["publish", "unschedule"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "period_start", "period_end", "foreword"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "frozen_at", "preview_link"]}),
@@ -144,3 +144,11 @@ class ProgrammeReportAdmin(TranslationAdmin):
         self.message_user(request, message % {"count": published}, messages.SUCCESS)
         for failure in failed:
             self.message_user(request, failure, messages.ERROR)
+
+    @admin.action(description=_("Geplante Veröffentlichung der ausgewählten Berichte aufheben"))
+    def unschedule(self, request, queryset):
+        count = sum(report_unschedule(report=report) for report in queryset)
+        message = ngettext(
+            "%(count)d Bericht ist wieder ein Entwurf.", "%(count)d Berichte sind wieder Entwürfe.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

@@ -72,6 +72,15 @@ def report_publish(*, report: ProgrammeReport, at: datetime.datetime | None = No
     return report
 
 
+@transaction.atomic
+def report_unschedule(*, report: ProgrammeReport) -> bool:
+    """Take a scheduled report back to draft, unless it has gone out meanwhile. Returns whether it did."""
+    changed = ProgrammeReport.objects.filter(
+        pk=report.pk, status=ProgrammeReport.Status.SCHEDULED, snapshot__isnull=True
+    ).update(status=ProgrammeReport.Status.DRAFT, updated=timezone.now())
+    return bool(changed)
+
+
 def report_publish_due(*, now: datetime.datetime | None = None) -> int:
     """The periodic task behind scheduled reports: freeze and publish every report whose time has come."""
     now = now or timezone.now()

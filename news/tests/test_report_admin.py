@@ -1,8 +1,10 @@
+import datetime
+
 import pytest
 import time_machine
 
 from news.models import ProgrammeReport
-from news.services import report_publish
+from news.services import report_publish, report_publish_due
 from news.tests.report_history import AFTER_Q3, build_history, make_report
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +70,19 @@ def test_editors_cannot_delete_reports(client, editor, programme):
     client.force_login(editor)
     assert client.post(f"/admin/news/programmereport/{report.pk}/delete/", {"post": "yes"}).status_code == 403
     assert ProgrammeReport.objects.exists()
+
+
+def test_editor_takes_a_scheduled_report_back_to_draft(client, editor, programme):
+    with time_machine.travel(AFTER_Q3, tick=False):
+        scheduled = report_publish(report=make_report(), at=AFTER_Q3 + datetime.timedelta(days=3))
+        published = report_publish(report=make_report(slug="schon-draussen"))
+        client.force_login(editor)
+        client.post(
+            "/admin/news/programmereport/", {"action": "unschedule", "_selected_action": [scheduled.pk, published.pk]}
+        )
+    scheduled.refresh_from_db()
+    published.refresh_from_db()
+    assert scheduled.status == ProgrammeReport.Status.DRAFT
+    assert published.status == ProgrammeReport.Status.PUBLISHED and published.snapshot is not None
+    with time_machine.travel(AFTER_Q3 + datetime.timedelta(days=4), tick=False):
+        assert report_publish_due() == 0
