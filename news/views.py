@@ -76,19 +76,21 @@ def report_for(request, slug) -> ProgrammeReport:
 
 def shortened(content: dict) -> tuple[dict, dict[str, int]]:
     """The content with each long list cut to LIST_LIMIT rows, and how many rows each lost (the CSV has them all)."""
-    events = dict(content["period_events"])
     more = {}
-    for name, rows in events.items():
+
+    def cut(name, rows):
         if len(rows) > LIST_LIMIT:
-            events[name], more[name] = rows[:LIST_LIMIT], len(rows) - LIST_LIMIT
-    comparison = dict(content["comparison"])
-    for name in ("improved", "slipped"):
-        if len(comparison[name]) > LIST_LIMIT:
-            comparison[name], more[name] = comparison[name][:LIST_LIMIT], len(comparison[name]) - LIST_LIMIT
-    projects = content["projects"]
-    if len(projects) > LIST_LIMIT:
-        projects, more["projects"] = projects[:LIST_LIMIT], len(projects) - LIST_LIMIT
-    return {**content, "period_events": events, "comparison": comparison, "projects": projects}, more
+            more[name] = len(rows) - LIST_LIMIT
+        return rows[:LIST_LIMIT]
+
+    comparison = content["comparison"]
+    return {
+        **content,
+        "period_events": {name: cut(name, rows) for name, rows in content["period_events"].items()},
+        "comparison": {**comparison, "improved": cut("improved", comparison["improved"]),
+                       "slipped": cut("slipped", comparison["slipped"])},
+        "projects": cut("projects", content["projects"]),
+    }, more  # fmt: skip
 
 
 def report_context(report: ProgrammeReport) -> dict:
