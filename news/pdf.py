@@ -36,6 +36,6 @@ def render_pdf(html: str) -> bytes | None:
     module = weasyprint()
     if module is None:
         return None
-    stylesheet = module.CSS(filename=finders.find("css/reports.css"))
-    # No base URL: the print view names no resource that WeasyPrint would have to fetch over the network.
-    return module.HTML(string=html).write_pdf(stylesheets=[stylesheet])
+    stylesheets = [module.CSS(filename=finders.find(name)) for name in ("css/portal.css", "css/reports.css")]
+    # No base URL: the PDF's HTML names no resource that WeasyPrint would have to fetch over the network.
+    return module.HTML(string=html).write_pdf(stylesheets=stylesheets)

@@ -134,7 +134,9 @@ def report_pdf(request, slug):
     report = report_for(request, slug)
     if not pdf_available():
         raise Http404
-    document = render_pdf(render_to_string("news/report_print.html", report_context(report), request=request))
+    # WeasyPrint gets the stylesheets as files (news.pdf), not as links it would fetch.
+    context = {**report_context(report), "pdf": True}
+    document = render_pdf(render_to_string("news/report_print.html", context, request=request))
     if document is None:
         raise Http404
     response = HttpResponse(document, content_type="application/pdf")
