@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 # Chromium, the live server and the SMTP sink for the tests marked `browser`.
 pytest_plugins = ["kaiserslautern_portal.tests.browser"]
@@ -72,6 +73,8 @@ def _fast_and_isolated(settings):
     # Pages render fresh in tests; the page cache has its own tests that switch it on.
     settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
+    # A request to an English page leaves English active in the thread; every test starts in German.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

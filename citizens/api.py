@@ -15,12 +15,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
+from kaiserslautern_portal.authentication import ThrottledTokenAuthentication
 from projects.api import FieldOfActionLinkSerializer, ProjectLinkSerializer
 
 from . import services
@@ -92,7 +93,7 @@ class PersonalView(generics.GenericAPIView):
     """Answers about one person: token (scripts) or session with CSRF (browser), never stored by any cache."""
 
     # Token first, so that a request without credentials gets 401 with `WWW-Authenticate: Token`.
-    authentication_classes = (TokenAuthentication, SessionAuthentication)
+    authentication_classes = (ThrottledTokenAuthentication, SessionAuthentication)
     permission_classes = (IsAuthenticated, HasVerifiedEmail)
     throttle_classes = (UserRateThrottle,)
 

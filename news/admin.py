@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from kaiserslautern_portal.english_admin import EnglishMissingFilter, EnglishMissingMixin
+
 from .models import NewsItem, ProgrammeReport, ProgressUpdate, ReportErratum
 from .reports import report_content
 from .services import news_apply_progress, news_publish, report_publish, report_unschedule
@@ -21,10 +23,10 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(TranslationAdmin):
-    list_display = ["title", "kind", "status", "published_at", "visibility", "author"]
-    list_filter = ["status", "kind", "published_at", "projects__field"]
-    search_fields = ["title_de", "title_en", "teaser_de", "author"]
+class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
+    list_display = ["title", "kind", "status", "published_at", "visibility", "author", "english_missing"]
+    list_filter = ["status", "kind", "published_at", "projects__field", EnglishMissingFilter]
+    search_fields = ["title_de", "title_en", "teaser_de", "author_de"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title_de"]}
     filter_horizontal = ["projects"]

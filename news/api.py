@@ -204,6 +204,9 @@ REPORT_TABLES = {
 class ProgrammeReportCSV(PublicView):
     renderer_classes = [CSVRenderer]
 
+    def query_parameters(self) -> set[str]:
+        return {*super().query_parameters(), "table"}
+
     @extend_schema(
         operation_id="reports_csv",
         parameters=[

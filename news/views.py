@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from kaiserslautern_portal.cache import cache_public_page
+from kaiserslautern_portal.staff import lacks_second_factor, second_factor_setup
 from projects.models import Project
 from projects.views import paginate
 
@@ -21,7 +22,7 @@ STATUS_COLOURS = {"planned": "#5c6670", "in_progress": "#0b4f8a", "completed": "
                   "stopped": "#7a1f1f"}  # fmt: skip
 
 
-@cache_public_page
+@cache_public_page(query=("seite", *NewsFilterForm.base_fields))
 def news_list(request):
     form = NewsFilterForm(request.GET)
     if not form.is_valid():
@@ -37,12 +38,15 @@ def can_preview(user):
 @cache_public_page
 def news_detail(request, slug):
     item = get_object_or_404(NewsItem.objects.for_lists(), slug=slug)
-    if not item.is_public and not can_preview(request.user):
-        raise Http404
+    if not item.is_public:
+        if not can_preview(request.user):
+            raise Http404
+        if lacks_second_factor(request.user):
+            return second_factor_setup(request)
     return render(request, "news/news_detail.html", {"item": item})
 
 
-@cache_public_page
+@cache_public_page(query=("seite", *SearchForm.base_fields))
 def search_view(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
@@ -58,7 +62,7 @@ def search_view(request):
     return render(request, "news/search.html", {"form": form, "query": text, "page": page})
 
 
-@cache_public_page
+@cache_public_page(query=("seite",))
 def report_list(request):
     page = paginate(request, ProgrammeReport.objects.public().for_lists())
     for report in page:
@@ -66,12 +70,17 @@ def report_list(request):
     return render(request, "news/report_list.html", {"page": page})
 
 
-def report_for(request, slug) -> ProgrammeReport:
-    """A public report, or for editors any report: a draft shows what its content would be now (preview)."""
-    report = get_object_or_404(ProgrammeReport.objects.prefetch_related("errata"), slug=slug)
-    if not report.is_public and not (request.user.is_staff and request.user.has_perm("news.view_programmereport")):
+def previewing(request, report: ProgrammeReport):
+    """None for a public report; for a draft, 404 to the public and the second-factor setup to staff without one."""
+    if report.is_public:
+        return None
+    if not (request.user.is_staff and request.user.has_perm("news.view_programmereport")):
         raise Http404
-    return report
+    return second_factor_setup(request) if lacks_second_factor(request.user) else None
+
+
+def report_for(slug) -> ProgrammeReport:
+    return get_object_or_404(ProgrammeReport.objects.prefetch_related("errata"), slug=slug)
 
 
 def shortened(content: dict) -> tuple[dict, dict[str, int]]:
@@ -118,20 +127,26 @@ def report_context(report: ProgrammeReport) -> dict:
 
 @cache_public_page
 def report_detail(request, slug):
-    report = report_for(request, slug)
+    report = report_for(slug)
+    if refusal := previewing(request, report):
+        return refusal
     return render(request, "news/report_detail.html", report_context(report))
 
 
 @cache_public_page
 def report_print(request, slug):
     """The report alone, laid out for A4: what the browser prints and what the PDF is made of."""
-    report = report_for(request, slug)
+    report = report_for(slug)
+    if refusal := previewing(request, report):
+        return refusal
     return render(request, "news/report_print.html", report_context(report))
 
 
 @cache_public_page
 def report_pdf(request, slug):
-    report = report_for(request, slug)
+    report = report_for(slug)
+    if refusal := previewing(request, report):
+        return refusal
     if not pdf_available():
         raise Http404
     # WeasyPrint gets the stylesheets as files (news.pdf), not as links it would fetch.

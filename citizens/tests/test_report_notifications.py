@@ -50,8 +50,9 @@ def test_publication_mails_the_summary_to_report_subscribers_in_their_language(
     assert "Vom 1. Juli 2026 bis 30. September 2026: 5 Projekte, im Durchschnitt zu 55,0 % umgesetzt" in german.body
     assert "/berichte/2026-q3/" in german.body
     assert english.subject == "New program report: Program report Q3 2026"
-    assert "From July 1, 2026 to Sept. 30, 2026: 5 projects, 55.0% complete on average" in english.body
-    assert "/berichte/2026-q3/" in english.alternatives[0][0]
+    assert "From July 1, 2026 to September 30, 2026: 5 projects, 55.0% complete on average" in english.body
+    assert "/en/berichte/2026-q3/" in english.alternatives[0][0] and "/en/berichte/2026-q3/" in english.body
+    assert "/en/" not in german.body.split("/abmelden/")[0]
     for message in (german, english):
         assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert "/abmelden/" in message.extra_headers["List-Unsubscribe"]

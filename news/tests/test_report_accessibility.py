@@ -31,7 +31,7 @@ def report():
 
 
 def report_in_english():
-    return f"/sprache/en/?next={latest_report().get_absolute_url()}"
+    return f"/en{latest_report().get_absolute_url()}"
 
 
 def print_view():

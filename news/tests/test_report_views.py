@@ -98,15 +98,13 @@ def test_errata_are_shown_with_their_date(client, published):
     page = text(client.get("/berichte/2026-q3/"))
     assert 'Berichtigungen</h2> <ul><li><time datetime="2026-10-20">20. Oktober 2026</time>: Beta war pausiert' in page
     assert "1 Berichtigung" in text(client.get("/berichte/"))
-    client.get("/sprache/en/")
-    assert "Oct. 20, 2026</time>: Beta was paused." in text(client.get("/berichte/2026-q3/"))
-    assert "1 correction" in text(client.get("/berichte/"))
+    assert "</time>: Beta was paused." in text(client.get("/en/berichte/2026-q3/"))
+    assert "1 correction" in text(client.get("/en/berichte/"))
 
 
 def test_report_page_in_english_translates_generated_text_and_names(client, published):
-    client.get("/sprache/en/")
-    page = text(client.get("/berichte/2026-q3/"))
-    assert "The program on Sept. 30, 2026" in page
+    page = text(client.get("/en/berichte/2026-q3/"))
+    assert "The program on September 30, 2026" in page
     assert "Alpha EN" in page and "Administration" in page and "Tender" in page
     assert "A <strong>good</strong> quarter." in page
     assert "Since the last report" in page
@@ -236,3 +234,13 @@ def test_reports_are_in_the_navigation_and_the_sitemap(client, published):
     assert '<a href="/berichte/"' in client.get("/").content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/berichte/</loc>" in sitemap and "/berichte/2026-q3/</loc>" in sitemap
+
+
+def test_draft_preview_asks_staff_for_their_second_factor_first(client, editor, published, settings):
+    settings.PORTAL_STAFF_REQUIRE_MFA = True
+    make_report(slug="entwurf", title_de="Entwurf Q4", period_start=datetime.date(2026, 10, 1),
+                period_end=datetime.date(2026, 12, 31))  # fmt: skip
+    client.force_login(editor)
+    response = client.get("/berichte/entwurf/")
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_activate_totp")
+    assert client.get("/berichte/2026-q3/").status_code == 200

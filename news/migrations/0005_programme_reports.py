@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0003_editors_news_permissions'),
+        ('news', '0004_translated_texts'),
     ]
 
     operations = [

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('citizens', '0003_notifications'),
-        ('news', '0005_editors_report_permissions'),
+        ('citizens', '0004_mail_quota'),
+        ('news', '0006_editors_report_permissions'),
     ]
 
     operations = [
