@@ -147,9 +147,9 @@ class ProgrammeReportDetailSerializer(ProgrammeReportSerializer):
     snapshot = serializers.JSONField(
         read_only=True,
         help_text=_(
-            "Der bei der Veröffentlichung festgeschriebene Inhalt: programme (Stand am Ende des Zeitraums), fields "
-            "(je Handlungsfeld), projects (je Projekt), period_events (Ereignisse im Zeitraum), comparison (seit dem "
-            "letzten Bericht). Texte stehen als <name>_de und <name>_en darin."
+            "Der bei der Veröffentlichung festgeschriebene Inhalt: Stand am Ende des Zeitraums, je Handlungsfeld, je "
+            "Projekt, Ereignisse im Zeitraum und Vergleich mit dem letzten Bericht. Texte stehen als <name>_de und "
+            "<name>_en darin."
         ),
     )
 
