@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from .english_admin import EnglishMissingFilter, EnglishMissingMixin
+from .lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
 from .models import LegalPage
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from kaiserslautern_portal.english_admin import EnglishMissingFilter, EnglishMissingMixin
+from kaiserslautern_portal.lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
 
 from .models import NewsItem, ProgrammeReport, ProgressUpdate, ReportErratum
 from .reports import report_content
@@ -33,7 +33,7 @@ class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
     inlines = [ProgressUpdateInline]
     actions = ["publish_now"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author"]}),
+        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author", "press_email"]}),
         (_("Projekte"), {"fields": ["projects"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "preview_link"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),

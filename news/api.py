@@ -14,7 +14,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 
-from kaiserslautern_portal.rest import (
+from kaiserslautern_portal.lib.rest import (
     APIURLField,
     CSVRenderer,
     HtmlURLField,

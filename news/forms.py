@@ -34,7 +34,3 @@ class NewsFilterForm(forms.Form):
         if data["handlungsfeld"]:
             items = items.for_field(data["handlungsfeld"])
         return items
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Suchbegriff"), max_length=200, required=False, strip=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kaiserslautern_portal.cache import cache_public_page
+from kaiserslautern_portal.lib.cache import cache_public_page
 
 from . import feeds, views
 
@@ -17,7 +17,6 @@ urlpatterns = [
         "neuigkeiten/handlungsfeld/<slug:slug>/atom/", cache_public_page(feeds.AtomFieldNewsFeed()), name="field_atom"
     ),
     path("neuigkeiten/<slug:slug>/", views.news_detail, name="detail"),
-    path("suche/", views.search_view, name="search"),
     path("berichte/", views.report_list, name="reports"),
     path("berichte/rss/", cache_public_page(feeds.ReportFeed()), name="reports_rss"),
     path("berichte/<slug:slug>/", views.report_detail, name="report"),

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('citizens', '0004_mail_quota'),
-        ('news', '0006_editors_report_permissions'),
+        ('news', '0007_editors_report_permissions'),
     ]
 
     operations = [

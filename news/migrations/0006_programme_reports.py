@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0004_translated_texts'),
+        ('news', '0005_press_contact'),
     ]
 
     operations = [

@@ -31,6 +31,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("news", "0005_programme_reports"), ("news", "0003_editors_news_permissions")]
+    dependencies = [("news", "0006_programme_reports"), ("news", "0003_editors_news_permissions")]
 
     operations = [migrations.RunPython(grant, revoke)]
