@@ -58,6 +58,13 @@ def for_subscriber(template: EmailMultiAlternatives, subscription: Subscription)
     return message
 
 
+def programme_report_template(report, *, language: str) -> EmailMultiAlternatives:
+    """A new programme report's summary with its link, for `for_subscriber` to address to each subscriber."""
+    with translation.override(language):
+        url = absolute_url(report.get_absolute_url())
+    return subscriber_template("programme_report", language=language, context={"report": report, "url": url})
+
+
 def subscription_confirmation(pending: Subscription) -> EmailMultiAlternatives:
     """The double opt-in email for a pending request, in the language the request asked for.
 

@@ -65,6 +65,9 @@ class SubscribeForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Subscription.Frequency.IMMEDIATELY,
     )
+    reports = forms.BooleanField(
+        label=_("Auch jeden neuen Programmbericht (etwa vierteljährlich, mit Zusammenfassung)"), required=False
+    )
     language = forms.ChoiceField(label=_("Sprache der E-Mails"), choices=LANGUAGE_CHOICES, widget=forms.RadioSelect)
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
@@ -116,17 +119,18 @@ class SubscribeForm(forms.Form):
             "fields": data["fields_of_action"],
             "projects": data["projects"],
             "frequency": data["frequency"],
+            "reports": data["reports"],
             "language": data["language"],
             "consent_text": str(CONSENT_TEXT),
         }
 
 
 class FollowForm(forms.Form):
-    """What a follow button names: everything, a field of action or a project, by slug."""
+    """What a follow button names: everything, the programme reports, a field of action or a project, by slug."""
 
-    EVERYTHING, FIELD, PROJECT = "alles", "handlungsfeld", "projekt"
+    EVERYTHING, REPORTS, FIELD, PROJECT = "alles", "berichte", "handlungsfeld", "projekt"
 
-    topic = forms.ChoiceField(choices=[(EVERYTHING, EVERYTHING), (FIELD, FIELD), (PROJECT, PROJECT)])
+    topic = forms.ChoiceField(choices=[(topic, topic) for topic in (EVERYTHING, REPORTS, FIELD, PROJECT)])
     slug = forms.SlugField(max_length=200, required=False)
 
     def __init__(self, *args, published_only=True, **kwargs):
@@ -137,7 +141,7 @@ class FollowForm(forms.Form):
     def clean(self):
         data = super().clean()
         topic, slug = data.get("topic"), data.get("slug")
-        data.update(everything=topic == self.EVERYTHING, field=None, project=None)
+        data.update(everything=topic == self.EVERYTHING, reports=topic == self.REPORTS, field=None, project=None)
         if topic == self.FIELD:
             data["field"] = FieldOfAction.objects.filter(slug=slug).first()
             if data["field"] is None:
@@ -149,7 +153,7 @@ class FollowForm(forms.Form):
         return data
 
     def target(self) -> dict:
-        return {name: self.cleaned_data[name] for name in ("everything", "field", "project")}
+        return {name: self.cleaned_data[name] for name in ("everything", "reports", "field", "project")}
 
 
 class LanguageForm(forms.Form):

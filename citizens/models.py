@@ -119,6 +119,9 @@ class Subscription(models.Model):
         related_name="subscriptions",
     )
     everything = models.BooleanField(_("alle Neuigkeiten"), default=False)
+    reports = models.BooleanField(
+        _("Programmberichte"), default=False, help_text=_("Jeder neue Programmbericht mit seiner Zusammenfassung.")
+    )
     fields = models.ManyToManyField(
         FieldOfAction, verbose_name=_("Handlungsfelder"), blank=True, related_name="subscriptions"
     )
@@ -160,7 +163,7 @@ class Subscription(models.Model):
     @property
     def is_empty(self):
         """Nothing left to send about: a subscription without scope is removed."""
-        return not self.everything and not self.fields.exists() and not self.projects.exists()
+        return not (self.everything or self.reports or self.fields.exists() or self.projects.exists())
 
 
 class Announcement(models.Model):
@@ -178,6 +181,23 @@ class Announcement(models.Model):
 
     def __str__(self):
         return str(self.news_item)
+
+
+class ReportAnnouncement(models.Model):
+    """A published programme report has been fanned out to the subscribers of reports: exists once per report."""
+
+    report = models.OneToOneField(
+        "news.ProgrammeReport", verbose_name=_("Programmbericht"), on_delete=models.CASCADE, related_name="announcement"
+    )
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    fanned_out_at = models.DateTimeField(_("verteilt am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Ankündigung eines Programmberichts")
+        verbose_name_plural = _("Ankündigungen von Programmberichten")
+
+    def __str__(self):
+        return str(self.report)
 
 
 class DeliveryQuerySet(models.QuerySet):
@@ -200,6 +220,7 @@ class Delivery(models.Model):
         ITEM = "item", _("Einzelmeldung")
         DIGEST = "digest", _("Wochenzusammenfassung")
         CONFIRM = "confirm", _("Bestätigungslink")
+        REPORT = "report", _("Programmbericht")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("wartet")
@@ -212,6 +233,14 @@ class Delivery(models.Model):
     news_item = models.ForeignKey(
         "news.NewsItem",
         verbose_name=_("Meldung"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+    )
+    report = models.ForeignKey(
+        "news.ProgrammeReport",
+        verbose_name=_("Programmbericht"),
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -256,6 +285,11 @@ class Delivery(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["subscription"], condition=Q(kind="confirm"), name="one_confirmation_per_request"
+            ),
+            models.UniqueConstraint(
+                fields=["report", "subscription"],
+                condition=Q(kind="report"),
+                name="one_delivery_per_report_and_subscriber",
             ),
         ]
         indexes = [

@@ -23,11 +23,11 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from news.models import NewsItem
+from news.models import NewsItem, ProgrammeReport
 from news.services import news_apply_due_progress, news_apply_progress
 
 from . import emails
-from .models import Announcement, Delivery, Subscription
+from .models import Announcement, Delivery, ReportAnnouncement, Subscription
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +89,40 @@ def announcement_fan_out(*, item: NewsItem, now: datetime.datetime | None = None
     return created
 
 
+def due_reports_for_announcement(now: datetime.datetime):
+    return (
+        ProgrammeReport.objects.public(now)
+        .filter(published_at__gte=now - ANNOUNCE_WINDOW)
+        .exclude(announcement__fanned_out_at__isnull=False)
+    )
+
+
+def report_fan_out(*, report: ProgrammeReport, now: datetime.datetime | None = None) -> int:
+    """Write a pending delivery for every confirmed subscriber of programme reports. Runs once per report."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        ReportAnnouncement.objects.bulk_create([ReportAnnouncement(report=report)], ignore_conflicts=True)
+        announcement = ReportAnnouncement.objects.select_for_update().get(report=report)
+        if announcement.fanned_out_at is not None:
+            return 0
+        recipients = (
+            Subscription.objects.confirmed().filter(reports=True).order_by("pk").values_list("pk", "email", "language")
+        )
+        created = 0
+        for chunk in chunks(recipients.iterator(chunk_size=FAN_OUT_CHUNK), FAN_OUT_CHUNK):
+            rows = [
+                Delivery(kind=Delivery.Kind.REPORT, report=report, subscription_id=pk, email=email, language=language,
+                         next_attempt_at=now)
+                for pk, email, language in chunk
+            ]  # fmt: skip
+            created += len(Delivery.objects.bulk_create(rows, ignore_conflicts=True))
+        announcement.fanned_out_at = now
+        announcement.save(update_fields=["fanned_out_at"])
+        transaction.on_commit(start_senders, robust=True)
+    logger.info("announced report %s to %d subscribers", report, created)
+    return created
+
+
 def digest_fan_out(*, now: datetime.datetime | None = None) -> int:
     """One digest delivery per weekly subscriber with something new in the last seven days."""
     now = now or timezone.now()
@@ -140,6 +174,7 @@ def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, in
     """What beat runs every half minute: announce what became public, keep senders busy while rows are due."""
     now = now or timezone.now()
     announced = sum(announcement_fan_out(item=item, now=now) for item in due_for_announcement(now))
+    announced += sum(report_fan_out(report=report, now=now) for report in due_reports_for_announcement(now))
     # Reports too old to announce (the sweep was down for a week) still carry their values into the projects.
     news_apply_due_progress()
     due = Delivery.objects.due(now, claim_timeout()).count()
@@ -154,7 +189,7 @@ def claim_batch(*, now: datetime.datetime, size: int = BATCH_SIZE) -> list[Deliv
         batch = list(
             Delivery.objects.due(now, claim_timeout())
             .select_for_update(skip_locked=True, of=("self",))
-            .select_related("subscription", "news_item")
+            .select_related("subscription", "news_item", "report")
             .prefetch_related("news_item__projects__field")
             .order_by("pk")[:size]
         )
@@ -168,8 +203,12 @@ def message_for(delivery: Delivery, digests: dict[int, NewsItem], rendered: dict
     if delivery.kind == Delivery.Kind.CONFIRM:
         # Personal, so never shared within the batch; a request confirmed meanwhile needs no link any more.
         return None if subscription.is_confirmed else emails.subscription_confirmation(subscription)
-    key = (delivery.news_item_id, tuple(delivery.digest_item_ids), subscription.language)
+    key = (delivery.kind, delivery.news_item_id or delivery.report_id, tuple(delivery.digest_item_ids),
+           subscription.language)  # fmt: skip
     if key not in rendered:
+        if delivery.kind == Delivery.Kind.REPORT:
+            rendered[key] = emails.programme_report_template(delivery.report, language=subscription.language)
+            return emails.for_subscriber(rendered[key], subscription)
         if delivery.kind == Delivery.Kind.ITEM:
             item = delivery.news_item
             with translation.override(subscription.language):
@@ -217,7 +256,9 @@ def deliveries_send_batch(*, now: datetime.datetime | None = None) -> int:
 
 def deliver(delivery: Delivery, smtp, digests: dict[int, NewsItem], rendered: dict) -> None:
     subscription = delivery.subscription
-    withdrawn = delivery.news_item is not None and not delivery.news_item.is_public
+    withdrawn = (delivery.news_item is not None and not delivery.news_item.is_public) or (
+        delivery.report is not None and not delivery.report.is_public
+    )
     message = None if subscription is None or withdrawn else message_for(delivery, digests, rendered)
     if message is None:
         # Unsubscribed, or the item was withdrawn, after the fan-out: nothing to say any more.

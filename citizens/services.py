@@ -46,6 +46,7 @@ def subscription_request(
     frequency: str,
     language: str,
     consent_text: str,
+    reports: bool = False,
     now: datetime.datetime | None = None,
 ) -> Subscription | None:
     """Record a double opt-in request and, in the same transaction, the confirmation email it is owed.
@@ -68,6 +69,7 @@ def subscription_request(
         subscription = Subscription(
             email=email,
             everything=everything,
+            reports=reports,
             frequency=frequency,
             language=language,
             consent_text=consent_text,
@@ -99,7 +101,7 @@ def subscription_confirm(*, subscription: Subscription, now: datetime.datetime |
         pending.save(update_fields=["confirmed_at", "updated"])
         return pending
     # Keep the confirmed row (and so the unsubscribe links already sent); take over the new choice and its proof.
-    for name in ("everything", "frequency", "language", "consent_text", "requested_at"):
+    for name in ("everything", "reports", "frequency", "language", "consent_text", "requested_at"):
         setattr(current, name, getattr(pending, name))
     current.confirmed_at = now
     current.save()
@@ -127,6 +129,7 @@ def subscription_follow(
     *,
     user: User,
     everything: bool = False,
+    reports: bool = False,
     field: FieldOfAction | None = None,
     project: Project | None = None,
     now: datetime.datetime | None = None,
@@ -143,6 +146,7 @@ def subscription_follow(
     subscription.consent_text = str(FOLLOW_CONSENT_TEXT)
     subscription.requested_at = subscription.confirmed_at = now
     subscription.everything = subscription.everything or everything
+    subscription.reports = subscription.reports or reports
     subscription.full_clean(validate_constraints=False)
     subscription.save()
     if field:
@@ -157,6 +161,7 @@ def subscription_unfollow(
     *,
     user: User,
     everything: bool = False,
+    reports: bool = False,
     field: FieldOfAction | None = None,
     project: Project | None = None,
 ) -> Subscription | None:
@@ -168,6 +173,9 @@ def subscription_unfollow(
     if everything and subscription.everything:
         subscription.everything = False
         subscription.save(update_fields=["everything", "updated"])
+    if reports and subscription.reports:
+        subscription.reports = False
+        subscription.save(update_fields=["reports", "updated"])
     if field:
         subscription.fields.remove(field)
     if project:
@@ -251,6 +259,7 @@ def user_export(*, user: User) -> dict:
                 "email": subscription.email,
                 "confirmed": subscription.is_confirmed,
                 "everything": subscription.everything,
+                "programme_reports": subscription.reports,
                 "fields_of_action": [field.name for field in subscription.fields.all()],
                 "projects": [project.title for project in subscription.projects.all()],
                 "frequency": subscription.frequency,

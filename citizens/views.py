@@ -193,11 +193,15 @@ def unfollow(request):
 
 
 def topic_name(form: FollowForm) -> str:
+    if form.cleaned_data["reports"]:
+        return _("Programmberichte")
     target = form.cleaned_data["project"] or form.cleaned_data["field"]
     return str(target) if target else _("alle Neuigkeiten")
 
 
 def topic_url(form: FollowForm) -> str:
+    if form.cleaned_data["reports"]:
+        return reverse("news:reports")
     target = form.cleaned_data["project"] or form.cleaned_data["field"]
     return target.get_absolute_url() if target else reverse("citizens:account")
 

@@ -30,6 +30,7 @@ ENDPOINTS = {
     "milestones": "api:milestone-list",
     "indicators": "api:indicator-list",
     "news": "api:news-list",
+    "reports": "api:report-list",
 }
 
 

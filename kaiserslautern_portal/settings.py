@@ -218,6 +218,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "citizens.tasks.anonymise_old_deliveries",
         "schedule": crontab(minute=30, hour=3),
     },
+    # Programme reports scheduled for later are frozen and published within a minute of their time (news/services.py).
+    "news-publish-due-reports": {"task": "news.tasks.publish_due_reports", "schedule": 60},
 }
 
 # Email: Django's own SMTP settings, one variable each; without EMAIL_HOST mails are printed to the console.

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from news.models import NewsItem
+from news.models import NewsItem, ProgrammeReport
 from projects.models import FieldOfAction, Project
 
 from .models import LegalPage
@@ -30,7 +30,7 @@ class PortalSitemap(Sitemap):
 
 class StaticPagesSitemap(PortalSitemap):
     def items(self):
-        return ["projects:home", "projects:list", "news:list"]
+        return ["projects:home", "projects:list", "news:list", "news:reports"]
 
     def location(self, name):
         return reverse(name)
@@ -68,10 +68,19 @@ class NewsSitemap(PortalSitemap):
         return item.updated
 
 
+class ReportSitemap(PortalSitemap):
+    def items(self):
+        return ProgrammeReport.objects.public().only("slug", "updated").order_by("-period_end", "pk")
+
+    def lastmod(self, report):
+        return report.updated
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "legal": LegalPagesSitemap,
     "fields": FieldSitemap,
     "projects": ProjectSitemap,
     "news": NewsSitemap,
+    "reports": ReportSitemap,
 }

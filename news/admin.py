@@ -1,15 +1,17 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from kaiserslautern_portal.lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
 
-from .models import NewsItem, ProgressUpdate
-from .services import news_apply_progress, news_publish
+from .models import NewsItem, ProgrammeReport, ProgressUpdate, ReportErratum
+from .reports import report_content
+from .services import news_apply_progress, news_publish, report_publish, report_unschedule
 
 
 class ProgressUpdateInline(admin.TabularInline):
@@ -75,3 +77,80 @@ class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
         self.message_user(request, message % {"count": published}, messages.SUCCESS)
         for failure in failed:
             self.message_user(request, failure, messages.ERROR)
+
+
+class ReportErratumInline(TranslationTabularInline):
+    model = ReportErratum
+    extra = 0
+    fields = ["date", "text"]
+
+    def has_add_permission(self, request, obj=None):
+        # A correction belongs to a published report; a draft is simply edited.
+        return obj is not None and obj.is_public and super().has_add_permission(request, obj)
+
+
+@admin.register(ProgrammeReport)
+class ProgrammeReportAdmin(TranslationAdmin):
+    list_display = ["title", "period_start", "period_end", "status", "published_at", "frozen_at"]
+    list_filter = ["status"]
+    search_fields = ["title_de", "title_en"]
+    prepopulated_fields = {"slug": ["title_de"]}
+    inlines = [ReportErratumInline]
+    actions = ["publish", "unschedule"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "period_start", "period_end", "foreword"]}),
+        (_("Veröffentlichung"), {"fields": ["status", "published_at", "frozen_at", "preview_link"]}),
+        (_("Erzeugte Zahlen (nicht bearbeitbar)"), {"fields": ["generated_numbers"]}),
+    ]
+    readonly_fields = ["status", "frozen_at", "preview_link", "generated_numbers"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.snapshot is not None:
+            # Published means frozen: corrections go into dated errata below.
+            frozen = ["title_de", "title_en", "slug", "period_start", "period_end", "foreword_de", "foreword_en"]
+            return [*self.readonly_fields, *frozen, "published_at"]
+        return self.readonly_fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None and obj.snapshot is not None else self.prepopulated_fields
+
+    @admin.display(description=_("Vorschau"))
+    def preview_link(self, report):
+        if not report.pk:
+            return _("Nach dem ersten Speichern verfügbar.")
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            report.get_absolute_url(),
+            _("Den ganzen Bericht ansehen, wie ihn die Öffentlichkeit sieht (öffnet ein neues Fenster)"),
+        )
+
+    @admin.display(description=_("Kennzahlen"))
+    def generated_numbers(self, report):
+        if not report.pk:
+            return _("Nach dem ersten Speichern verfügbar.")
+        content = report.snapshot or report_content(report)
+        return render_to_string("news/_report_admin_numbers.html", {"content": content, "frozen": report.snapshot})
+
+    @admin.action(description=_("Ausgewählte Berichte veröffentlichen (zum eingetragenen Zeitpunkt oder jetzt)"))
+    def publish(self, request, queryset):
+        published, failed = 0, []
+        for report in queryset.filter(status=ProgrammeReport.Status.DRAFT):
+            try:
+                report_publish(report=report, at=report.published_at)
+            except ValidationError as error:
+                failed.append(f"{report}: {'; '.join(error.messages)}")
+            else:
+                published += 1
+        message = ngettext("%(count)d Bericht veröffentlicht oder geplant.",
+                           "%(count)d Berichte veröffentlicht oder geplant.", published)  # fmt: skip
+        self.message_user(request, message % {"count": published}, messages.SUCCESS)
+        for failure in failed:
+            self.message_user(request, failure, messages.ERROR)
+
+    @admin.action(description=_("Geplante Veröffentlichung der ausgewählten Berichte aufheben"))
+    def unschedule(self, request, queryset):
+        count = sum(report_unschedule(report=report) for report in queryset)
+        message = ngettext(
+            "%(count)d Bericht ist wieder ein Entwurf.", "%(count)d Berichte sind wieder Entwürfe.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

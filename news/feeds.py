@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from kaiserslautern_portal.lib.mail import absolute_url
 from projects.models import SAMPLE_VALUES_NOTE, FieldOfAction, Project
 
-from .models import NewsItem
+from .models import NewsItem, ProgrammeReport
+from .reports import report_summary
 
 FEED_SIZE = 30
 
@@ -121,3 +122,37 @@ class AtomFieldNewsFeed(FieldNewsFeed):
     feed_type = Atom1Feed
     subtitle = FieldNewsFeed.description
     url_name = "news:field_atom"
+
+
+class ReportFeed(Feed):
+    """Published programme reports as RSS 2.0, newest period first."""
+
+    def title(self):
+        return _("Programmberichte – herzlich-digitale Stadt Kaiserslautern")
+
+    def description(self):
+        return _("Was sich im Digitalisierungsprogramm in jedem Berichtszeitraum bewegt hat.")
+
+    def link(self):
+        return absolute_url(reverse("news:reports"))
+
+    def feed_url(self):
+        return absolute_url(reverse("news:reports_rss"))
+
+    def items(self):
+        return ProgrammeReport.objects.public().with_summary().order_by("-published_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, report):
+        return report.title
+
+    def item_description(self, report):
+        return report_summary(report)
+
+    def item_link(self, report):
+        return absolute_url(report.get_absolute_url())
+
+    def item_guid(self, report):
+        return absolute_url(report.get_absolute_url())
+
+    def item_pubdate(self, report):
+        return report.published_at

@@ -5,7 +5,9 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
+from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -196,3 +198,116 @@ class ProgressUpdate(models.Model):
                 _("Das Projekt ließe sich mit diesen Werten nicht speichern: %(errors)s"),
                 params={"errors": " ".join(error.messages)},
             ) from None
+
+
+class ProgrammeReportQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """Published with their snapshot frozen; a scheduled report becomes published through report_publish_due."""
+        return self.filter(status=ProgrammeReport.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def due(self, now: datetime.datetime):
+        return self.filter(status=ProgrammeReport.Status.SCHEDULED, published_at__lte=now)
+
+    def with_summary(self):
+        """Without the (large) snapshot, but with what report_summary needs of it, as `summary`."""
+        return self.defer("snapshot").annotate(
+            summary=JSONObject(
+                programme=KeyTransform("programme", "snapshot"), counts=KeyTransform("counts", "snapshot")
+            )
+        )
+
+    def for_lists(self):
+        return self.with_summary().prefetch_related("errata").order_by("-period_end", "-pk")
+
+
+class ProgrammeReport(models.Model):
+    """A dated report on the whole programme: its content is generated from the data and frozen at publication."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        SCHEDULED = "scheduled", _("geplant")
+        PUBLISHED = "published", _("veröffentlicht")
+
+    title = models.CharField(_("Titel"), max_length=200, help_text=_("z. B. „Programmbericht 3. Quartal 2026“"))
+    slug = models.SlugField(_("Kurzname in der Adresse"), max_length=200, unique=True)
+    period_start = models.DateField(_("Berichtszeitraum von"))
+    period_end = models.DateField(_("Berichtszeitraum bis"))
+    foreword = models.TextField(
+        _("Vorwort"),
+        blank=True,
+        help_text=_("Markdown: **fett**, *kursiv*, ## Überschrift, - Liste, [Link](https://…)"),
+    )
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("Veröffentlichung"),
+        null=True,
+        blank=True,
+        help_text=_("Liegt der Zeitpunkt in der Zukunft, erscheint der Bericht erst dann."),
+    )
+    # Written once, when the report goes public (news.services.report_freeze); never edited afterwards.
+    snapshot = models.JSONField(_("Inhalt zum Zeitpunkt der Veröffentlichung"), null=True, blank=True, editable=False)
+    frozen_at = models.DateTimeField(_("Inhalt festgeschrieben am"), null=True, blank=True, editable=False)
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = ProgrammeReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Programmbericht")
+        verbose_name_plural = _("Programmberichte")
+        ordering = ["-period_end", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(period_end__gte=F("period_start")), name="report_period_not_reversed"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False), name="report_published_has_time"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(snapshot__isnull=False, frozen_at__isnull=False),
+                name="report_published_is_frozen",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:report", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("Das Ende des Zeitraums darf nicht vor seinem Beginn liegen.")
+        if self.status != self.Status.DRAFT and not self.published_at:
+            errors["published_at"] = _("Ein veröffentlichter Bericht braucht einen Zeitpunkt der Veröffentlichung.")
+        elif self.published_at and self.period_end and timezone.localdate(self.published_at) <= self.period_end:
+            errors["published_at"] = _("Ein Bericht erscheint erst nach dem Ende seines Zeitraums.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def foreword_html(self):
+        return render_markdown(self.foreword)
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at is not None
+
+
+class ReportErratum(models.Model):
+    """A correction of a published report, shown with its date above the report; the frozen content stays as it was."""
+
+    report = models.ForeignKey(
+        ProgrammeReport, verbose_name=_("Programmbericht"), on_delete=models.CASCADE, related_name="errata"
+    )
+    date = models.DateField(_("berichtigt am"), default=timezone.localdate)
+    text = models.TextField(_("Berichtigung"), help_text=_("Was falsch war und was richtig ist."))
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Berichtigung")
+        verbose_name_plural = _("Berichtigungen")
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.report} ({self.date})"

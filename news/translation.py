@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import NewsItem
+from .models import NewsItem, ProgrammeReport, ReportErratum
 
 
 @register(NewsItem)
@@ -8,3 +8,13 @@ class NewsItemTranslation(TranslationOptions):
     fields = ("title", "teaser", "body", "author", "image_alt", "image_credit")
     # The author has a default, so an empty English author would otherwise count as a translation.
     fallback_undefined = {"author": ""}
+
+
+@register(ProgrammeReport)
+class ProgrammeReportTranslation(TranslationOptions):
+    fields = ("title", "foreword")
+
+
+@register(ReportErratum)
+class ReportErratumTranslation(TranslationOptions):
+    fields = ("text",)

@@ -17,4 +17,9 @@ urlpatterns = [
         "neuigkeiten/handlungsfeld/<slug:slug>/atom/", cache_public_page(feeds.AtomFieldNewsFeed()), name="field_atom"
     ),
     path("neuigkeiten/<slug:slug>/", views.news_detail, name="detail"),
+    path("berichte/", views.report_list, name="reports"),
+    path("berichte/rss/", cache_public_page(feeds.ReportFeed()), name="reports_rss"),
+    path("berichte/<slug:slug>/", views.report_detail, name="report"),
+    path("berichte/<slug:slug>/druck/", views.report_print, name="report_print"),
+    path("berichte/<slug:slug>/pdf/", views.report_pdf, name="report_pdf"),
 ]

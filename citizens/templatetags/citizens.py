@@ -40,3 +40,13 @@ def follow_status(context, target=None):
         "everything": bool(subscription and subscription.everything),
         "consent_text": FOLLOW_CONSENT_TEXT,
     }
+
+
+@register.simple_tag(takes_context=True)
+def report_follow_status(context):
+    """Whether the logged-in visitor gets the programme reports by email; None for anonymous visitors."""
+    user = context["request"].user
+    if not user.is_authenticated:
+        return None
+    subscription = Subscription.objects.of_account(user).confirmed().first()
+    return {"following": bool(subscription and subscription.reports), "consent_text": FOLLOW_CONSENT_TEXT}

@@ -60,7 +60,9 @@ class CSVRenderer(renderers.BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         view = renderer_context["view"]
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(csv_columns(view.get_serializer())))
+        # A view without a serializer (a report's table from its snapshot) names its columns itself.
+        columns = getattr(view, "csv_columns", None) or list(csv_columns(view.get_serializer()))
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(csv_row(item) for item in data)
         renderer_context["response"]["Content-Disposition"] = f'attachment; filename="{view.csv_filename}"'

@@ -80,6 +80,7 @@ def test_api_root_states_the_licence_and_links_every_endpoint(client):
         "milestones": "http://testserver/api/v1/milestones/",
         "indicators": "http://testserver/api/v1/indicators/",
         "news": "http://testserver/api/v1/news/",
+        "reports": "http://testserver/api/v1/reports/",
     }
     assert data["schema"] == "http://testserver/api/v1/schema/"
     assert data["docs"] == "http://testserver/api/v1/docs/"

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from kaiserslautern_portal.demo.loader import CONTENT, load_demo
+from kaiserslautern_portal.demo.reports import load_reports
 from projects.models import Project
 
 DEMO_EDITOR = ("redaktion@kaiserslautern.example", "herzlich-digital-demo")
@@ -23,6 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, today=None, content=CONTENT, **options):
         counts = load_demo(today=today or timezone.localdate(), content=content)
+        counts |= load_reports(today=today or timezone.localdate())
         self.stdout.write(", ".join(f"{name}: {count}" for name, count in counts.items()))
         if not settings.DEBUG:
             self.stdout.write("DJANGO_DEBUG=0: no demo account created; use createsuperuser.")
