@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -7,16 +8,11 @@ from projects.models import FieldOfAction, Project
 from .models import NewsItem
 
 
-def project_choices():
-    english = get_language() == "en"
-    rows = Project.objects.published().order_by("title_de", "pk").values_list("slug", "title_de", "title_en")
-    return [("", _("alle Projekte")), *((slug, (en or de) if english else de) for slug, de, en in rows)]
-
-
 class NewsFilterForm(forms.Form):
+    """The news list's filters. The project list holds the chosen field's projects only: a few dozen options where
+    the programme has thousands of projects."""
+
     art = forms.ChoiceField(label=_("Art"), choices=[("", _("alle Arten")), *NewsItem.Kind.choices], required=False)
-    # Plain (slug, title) pairs: model instances and per-option widget templates cost too much for long lists.
-    projekt = forms.ChoiceField(label=_("Projekt"), choices=project_choices, required=False)
     handlungsfeld = forms.ModelChoiceField(
         label=_("Handlungsfeld"),
         queryset=FieldOfAction.objects.all(),
@@ -24,6 +20,35 @@ class NewsFilterForm(forms.Form):
         required=False,
         empty_label=_("alle Handlungsfelder"),
     )
+    # Plain (slug, title) pairs: model instances and per-option widget templates cost too much for long lists.
+    projekt = forms.ChoiceField(
+        label=_("Projekt"),
+        required=False,
+        help_text=_("Zur Auswahl stehen die Projekte des gewählten Handlungsfelds."),
+    )
+    jahr = forms.TypedChoiceField(label=_("Jahr"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        data = data or {}
+        self.fields["projekt"].choices = [("", _("alle Projekte")), *self.project_options(data)]
+        years = NewsItem.objects.public().dates("published_at", "year", order="DESC")
+        self.fields["jahr"].choices = [("", _("alle Jahre")), *((day.year, str(day.year)) for day in years)]
+
+    @staticmethod
+    def project_options(data):
+        """The published projects of the chosen field, or the chosen project alone (a link from a project page)."""
+        projects = Project.objects.published()
+        if data.get("handlungsfeld"):
+            # A project chosen before the field changed stays valid; it then simply finds nothing in the new field.
+            projects = projects.filter(Q(field__slug=data["handlungsfeld"]) | Q(slug=data.get("projekt") or None))
+        elif data.get("projekt"):
+            projects = projects.filter(slug=data["projekt"])
+        else:
+            return []
+        english = get_language() == "en"
+        rows = projects.order_by("title_de", "pk").values_list("slug", "title_de", "title_en")
+        return [(slug, (en or de) if english else de) for slug, de, en in rows]
 
     def filter(self, items):
         data = self.cleaned_data
@@ -33,6 +58,8 @@ class NewsFilterForm(forms.Form):
             items = items.filter(projects__slug=data["projekt"])
         if data["handlungsfeld"]:
             items = items.for_field(data["handlungsfeld"])
+        if data["jahr"]:
+            items = items.filter(published_at__year=data["jahr"])
         return items
 
 
