@@ -131,3 +131,13 @@ def test_no_admin_form_is_wider_than_the_screen(new_page, site, demo, editor):
         page.goto(url)
         assert "Choose" not in page.inner_text("body")
         assert page.evaluate("document.documentElement.scrollWidth") <= 1366, url
+
+
+def test_printed_pages_leave_out_the_navigation_and_print_the_chart_tables(new_page, site, demo):
+    page = new_page(**WIDE)
+    page.goto("/")
+    page.emulate_media(media="print")
+    assert not page.locator(".menu").is_visible()
+    assert not page.locator(".site-search").is_visible()
+    assert page.locator(".chart__table table").first.is_visible()
+    assert page.locator("svg.chart__svg").first.is_visible()
