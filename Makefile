@@ -24,8 +24,9 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py loaddemo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# One pytest-xdist worker per core: each gets its own test database, Redis db, live server and Chromium.
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 # Chromium, the live server and the SMTP sink for the tests marked `browser`.
 pytest_plugins = ["kaiserslautern_portal.tests.browser"]
@@ -17,6 +18,7 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    _own_redis_database_per_xdist_worker()
     days = config.getoption("--clock-offset-days")
     if days:
         import datetime
@@ -27,6 +29,31 @@ def pytest_configure(config):
         traveller = time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=days))
         traveller.start()
         config.add_cleanup(traveller.stop)
+
+
+def _own_redis_database_per_xdist_worker():
+    """Parallel workers (make test runs pytest-xdist) flush the cache between tests: each gets its own Redis db."""
+    import os
+    from urllib.parse import urlsplit, urlunsplit
+
+    from django.conf import settings
+
+    worker, base = os.environ.get("PYTEST_XDIST_WORKER"), os.environ.get("REDIS_URL")
+    if not worker or not base:
+        return
+    url = urlsplit(base)
+    number = (int(url.path.strip("/") or 0) + 8 + int(worker.removeprefix("gw"))) % 16
+    own = urlunsplit(url._replace(path=f"/{number}"))
+    # Worker processes that tests start read REDIS_URL; this process's broker and cache are set here.
+    # (Not CELERY_BROKER_URL in the environment: Celery would prefer it to its configuration, which tests patch.)
+    os.environ["REDIS_URL"] = own
+    if base == settings.CELERY_BROKER_URL:
+        from kaiserslautern_portal.celery import app
+
+        settings.CELERY_BROKER_URL = app.conf.broker_url = own
+    for alias in settings.CACHES.values():
+        if alias.get("LOCATION") == base:
+            alias["LOCATION"] = own
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +73,8 @@ def _fast_and_isolated(settings):
     # Pages render fresh in tests; the page cache has its own tests that switch it on.
     settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
+    # A request to an English page leaves English active in the thread; every test starts in German.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

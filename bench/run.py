@@ -1,10 +1,11 @@
 """`make bench`: the portal at scale under gunicorn with production settings, PostgreSQL and Redis.
 
-Prints a table of pages (cold: page cache off; warm: page cache on) beside the ceilings measured in the
-same run on the same server (a static file and a minimal Django view of the same size), the fan-out of
-one progress report through the real Celery worker beside a plain SMTP loop, and query counts small vs.
-large. Results also go to bench-results/<date>.md. Figures are ratios measured side by side: this
-2-core machine is noisy, and wrk runs on it too.
+Prints a table of pages (cold: page cache off; warm: page cache on) as ratios to a minimal Django view of
+the median page size, measured on the same server right before each phase: cold at demo size (20 projects),
+cold at full scale, warm at full scale; the ratio of full-scale to demo-size cold throughput; the sizes with
+gzip and brotli; the fan-out of one progress report through the real Celery worker beside a plain SMTP loop
+(BENCH_FANOUT=0 skips it). Results also go to bench-results/<date>.md. Figures are ratios measured side by
+side: this 2-core machine is noisy, and wrk runs on it too.
 """
 
 import contextlib
@@ -27,8 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-DB = "portal_bench"
-REDIS = "redis://127.0.0.1:6379/7"
+# A database of its own, dropped and created by every run; Redis is the caller's REDIS_URL database, flushed.
+DB = os.environ.get("BENCH_DATABASE", "portal_bench")
+REDIS = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/7")
 # Four requests in flight keep both sync workers busy without queueing latency into every figure.
 CONNECTIONS, THREADS, DURATION = 4, 2, os.environ.get("BENCH_DURATION", "8s")
 FANOUT_SIZES = (2000, 10000)
@@ -102,7 +104,7 @@ def services():
     psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc"]
     subprocess.run([*psql, f"DROP DATABASE IF EXISTS {DB}"], check=True)
     subprocess.run([*psql, f"CREATE DATABASE {DB}"], check=True)
-    subprocess.run(["redis-cli", "-n", "7", "flushdb"], check=True, capture_output=True)
+    subprocess.run(["redis-cli", "-u", REDIS, "flushdb"], check=True, capture_output=True)
     if not shutil.which("wrk"):
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
 
@@ -140,13 +142,16 @@ def gunicorn(env):
         process.wait(timeout=20)
 
 
-def fetch(base, path):
-    request = urllib.request.Request(base + path, headers={"X-Forwarded-Proto": "https"})
+def fetch(base, path, encoding=""):
+    headers = {"X-Forwarded-Proto": "https", **({"Accept-Encoding": encoding} if encoding else {})}
+    request = urllib.request.Request(base + path, headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers.get("Content-Encoding", "") == encoding, (path, encoding)
         return response.read()
 
 
 def wrk(base, path):
+    clients = ["-s", str(ROOT / "bench" / "clients.lua")] if path.startswith("/api/") else []
     output = subprocess.run(
         [
             "wrk",
@@ -156,6 +161,7 @@ def wrk(base, path):
             "--latency",
             "-H",
             "X-Forwarded-Proto: https",
+            *clients,
             base + path,
         ],
         capture_output=True,
@@ -234,6 +240,11 @@ def plain_smtp(port, stats_file, messages):
     return {"seconds": time.time() - started}
 
 
+def generate(env, stage):
+    output = run([PYTHON, "-m", "bench.generate", stage, json.dumps(PAGES)], env, capture_output=True, text=True)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
 def main():
     services()
     workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
@@ -242,44 +253,49 @@ def main():
     print("migrating, collecting static files, generating data ...", flush=True)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
-    started = time.time()
-    generated = json.loads(
-        run([PYTHON, "-m", "bench.generate", json.dumps(PAGES)], env, capture_output=True, text=True)
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    print(f"data generated in {time.time() - started:.0f} s: {generated['sizes']}", flush=True)
+    small = generate(env, "small")
 
-    results = {}
+    ceilings, results = {}, {name: {} for name in PAGES}
     with gunicorn(env) as base:
         sizes = {name: len(fetch(base, path)) for name, path in PAGES.items()}
         ceiling_size = sorted(sizes.values())[len(sizes) // 2]
         (static_root / "bench-ceiling.html").write_bytes(b"x" * ceiling_size)
+    ceiling_path = f"/bench/bytes/{ceiling_size}/"
     with gunicorn(env) as base:  # restarted so whitenoise knows the new static file
-        ceilings = {
-            "static file": wrk(base, "/static/bench-ceiling.html"),
-            "minimal view": wrk(base, f"/bench/bytes/{ceiling_size}/"),
-        }
+        ceilings["static file"] = wrk(base, "/static/bench-ceiling.html")
+        ceilings["cold, demo size"] = wrk(base, ceiling_path)
         for name, path in PAGES.items():
-            results[name] = {"cold": wrk(base, path)}
+            results[name]["small"] = wrk(base, path)
+    started = time.time()
+    large = generate(env, "large")
+    print(f"data generated in {time.time() - started:.0f} s: {large['sizes']}", flush=True)
+    with gunicorn(env) as base:
+        sizes = {name: len(fetch(base, path)) for name, path in PAGES.items()}
+        ceilings["cold, full scale"] = wrk(base, ceiling_path)
+        for name, path in PAGES.items():
+            results[name]["cold"] = wrk(base, path)
     with gunicorn(environment(static_root, PAGE_CACHE_SECONDS="300")) as base:
+        compressed = {name: {e: len(fetch(base, path, e)) for e in ("gzip", "br")} for name, path in PAGES.items()}
+        ceilings["warm, full scale"] = wrk(base, ceiling_path)
         for name, path in PAGES.items():
             fetch(base, path)
             results[name]["warm"] = wrk(base, path)
-        ceilings["minimal view (2)"] = wrk(base, f"/bench/bytes/{ceiling_size}/")
 
-    smtp_port = free_port()
-    stats_file = workdir / "smtp-stats"
-    sink = subprocess.Popen([PYTHON, "-m", "bench.smtp_sink", str(smtp_port), str(stats_file)], cwd=ROOT)
-    time.sleep(1)
-    try:
-        fan_env = environment(static_root, EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}/")
-        fanouts = {size: fan_out(fan_env, stats_file, size) for size in FANOUT_SIZES}
-        smtp_ceiling = plain_smtp(smtp_port, stats_file, FANOUT_SIZES[-1])
-    finally:
-        sink.terminate()
+    fanouts = smtp_ceiling = None
+    if os.environ.get("BENCH_FANOUT", "1") != "0":
+        smtp_port = free_port()
+        stats_file = workdir / "smtp-stats"
+        sink = subprocess.Popen([PYTHON, "-m", "bench.smtp_sink", str(smtp_port), str(stats_file)], cwd=ROOT)
+        time.sleep(1)
+        try:
+            fan_env = environment(static_root, EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}/")
+            fanouts = {size: fan_out(fan_env, stats_file, size) for size in FANOUT_SIZES}
+            smtp_ceiling = plain_smtp(smtp_port, stats_file, FANOUT_SIZES[-1])
+        finally:
+            sink.terminate()
 
-    report = render(generated, sizes, ceiling_size, ceilings, results, fanouts, smtp_ceiling)
+    queries = {"small": small["queries"], "large": large["queries"]}
+    report = render(large["sizes"], sizes, compressed, queries, ceiling_size, ceilings, results, fanouts, smtp_ceiling)
     print(report)
     out = ROOT / "bench-results" / f"{datetime.date.today().isoformat()}.md"
     out.parent.mkdir(exist_ok=True)
@@ -287,47 +303,52 @@ def main():
     shutil.rmtree(workdir, ignore_errors=True)
 
 
-def render(generated, sizes, ceiling_size, ceilings, results, fanouts, smtp_ceiling):
-    minimal = ceilings["minimal view"]["rps"]
+def render(data, sizes, compressed, queries, ceiling_size, ceilings, results, fanouts, smtp_ceiling):
+    small_ceiling = ceilings["cold, demo size"]["rps"]
+    cold_ceiling, warm_ceiling = ceilings["cold, full scale"]["rps"], ceilings["warm, full scale"]["rps"]
     lines = [
         f"# make bench, {datetime.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, {platform()}",
         "",
-        f"Data: {generated['sizes']}. gunicorn 2 sync workers, wrk {THREADS} threads, {CONNECTIONS} connections, "
-        f"{DURATION} per row, on the same machine.",
+        f"Data: {data}; demo size: 20 projects, 200 milestones, 20 news items. gunicorn 2 sync workers, "
+        f"wrk {THREADS} threads, {CONNECTIONS} connections, {DURATION} per row, on the same machine.",
         "",
-        f"Ceilings at {ceiling_size} bytes (the median page size):",
+        f"Ceilings at {ceiling_size} bytes (the median page size): a minimal Django view through the whole "
+        "middleware stack, measured right before each phase; every ratio below is to the ceiling of its phase.",
         "",
         "| ceiling | req/s | p50 ms | p99 ms |",
         "|---|---:|---:|---:|",
         *(f"| {name} | {c['rps']:.0f} | {c['p50']:.1f} | {c['p99']:.1f} |" for name, c in ceilings.items()),
         "",
-        "| page | bytes | queries small → large | cold req/s | cold p50 / p99 ms | cold errors | warm req/s "
-        "| warm p50 / p99 ms | warm ÷ minimal view |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | bytes | gzip | brotli | queries demo → full | cold demo ÷ ceiling | cold full ÷ ceiling "
+        "| full ÷ demo (cold) | cold p99 ms | warm req/s | warm ÷ ceiling | warm p99 ms | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, figures in results.items():
-        cold, warm = figures["cold"], figures["warm"]
+        small, cold, warm = figures["small"], figures["cold"], figures["warm"]
+        small_ratio, cold_ratio = small["rps"] / small_ceiling, cold["rps"] / cold_ceiling
+        errors = small["errors"] + cold["errors"] + warm["errors"]
         lines.append(
-            f"| {name} | {sizes[name]} | {generated['small'][name]} → {generated['large'][name]} "
-            f"| {cold['rps']:.0f} | {cold['p50']:.1f} / {cold['p99']:.1f} | {cold['errors']} "
-            f"| {warm['rps']:.0f} | {warm['p50']:.1f} / {warm['p99']:.1f} | {warm['rps'] / minimal:.2f} |"
+            f"| {name} | {sizes[name]} | {compressed[name]['gzip']} | {compressed[name]['br']} "
+            f"| {queries['small'][name]} → {queries['large'][name]} | {small_ratio:.3f} | {cold_ratio:.3f} "
+            f"| {cold_ratio / small_ratio:.2f} | {cold['p99']:.1f} | {warm['rps']:.0f} "
+            f"| {warm['rps'] / warm_ceiling:.2f} | {warm['p99']:.1f} | {errors} |"
         )
-    plain_rate = FANOUT_SIZES[-1] / smtp_ceiling["seconds"]
-    lines += [
-        "",
-        "| fan-out | recipients | seconds to last accepted | msg/s | ÷ plain SMTP loop "
-        "| worker peak RSS MB (main + 2 children) |",
-        "|---|---:|---:|---:|---:|---:|",
-        *(
-            f"| Celery worker (2 processes) | {size} | {f['seconds']:.1f} | {size / f['seconds']:.0f} "
-            f"| {size / f['seconds'] / plain_rate:.2f} | {f['peak_mb']:.0f} |"
-            for size, f in fanouts.items()
-        ),
-        f"| plain loop, one SMTP connection | {FANOUT_SIZES[-1]} | {smtp_ceiling['seconds']:.1f} | {plain_rate:.0f} "
-        "| 1.00 | – |",
-        "",
-    ]
-    return "\n".join(lines)
+    if fanouts:
+        plain_rate = FANOUT_SIZES[-1] / smtp_ceiling["seconds"]
+        lines += [
+            "",
+            "| fan-out | recipients | seconds to last accepted | msg/s | ÷ plain SMTP loop "
+            "| worker peak RSS MB (main + 2 children) |",
+            "|---|---:|---:|---:|---:|---:|",
+            *(
+                f"| Celery worker (2 processes) | {size} | {f['seconds']:.1f} | {size / f['seconds']:.0f} "
+                f"| {size / f['seconds'] / plain_rate:.2f} | {f['peak_mb']:.0f} |"
+                for size, f in fanouts.items()
+            ),
+            f"| plain loop, one SMTP connection | {FANOUT_SIZES[-1]} | {smtp_ceiling['seconds']:.1f} "
+            f"| {plain_rate:.0f} | 1.00 | – |",
+        ]
+    return "\n".join([*lines, ""])
 
 
 def platform():

@@ -2,7 +2,16 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.utils import translation
 
-from .services import user_email_changed
+from .services import mail_quota_take, user_email_changed
+
+# allauth's emails that anyone can trigger for any address, so they count against the caps (mail_quota_take).
+CAPPED_EMAILS = {
+    "account/email/email_confirmation_signup",
+    "account/email/email_confirmation",
+    "account/email/account_already_exists",
+    "account/email/password_reset_key",
+    "account/email/unknown_account",
+}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -17,10 +26,17 @@ class AccountAdapter(DefaultAccountAdapter):
         return user
 
     def send_mail(self, template_prefix, email, context):
+        if template_prefix in CAPPED_EMAILS and not mail_quota_take(email=email):
+            return
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth counts failed logins per account ("login_failed": …/key): five wrong passwords from anywhere locked
+        # the account. Keyed by account and client address together, a stranger locks out only their own address.
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{self.get_client_ip(request)}"
 
     def confirm_email(self, request, email_address):
         confirmed = super().confirm_email(request, email_address)

@@ -15,12 +15,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
+from kaiserslautern_portal.authentication import ThrottledTokenAuthentication
 from projects.api import FieldOfActionLinkSerializer, ProjectLinkSerializer
 
 from . import services
@@ -62,6 +63,14 @@ class FollowSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=list(TOPICS))
     slug = TextSlugField(max_length=200, required=False, allow_blank=True)
 
+    def to_internal_value(self, data):
+        # A form body may repeat a key; DRF would silently keep only the last value.
+        if hasattr(data, "getlist"):
+            repeated = {name: [_("Nur ein Wert ist erlaubt.")] for name in self.fields if len(data.getlist(name)) > 1}
+            if repeated:
+                raise serializers.ValidationError(repeated)
+        return super().to_internal_value(data)
+
     def validate(self, data):
         form = FollowForm({"topic": TOPICS[data["type"]], "slug": data.get("slug", "")})
         if not form.is_valid():
@@ -84,7 +93,7 @@ class PersonalView(generics.GenericAPIView):
     """Answers about one person: token (scripts) or session with CSRF (browser), never stored by any cache."""
 
     # Token first, so that a request without credentials gets 401 with `WWW-Authenticate: Token`.
-    authentication_classes = (TokenAuthentication, SessionAuthentication)
+    authentication_classes = (ThrottledTokenAuthentication, SessionAuthentication)
     permission_classes = (IsAuthenticated, HasVerifiedEmail)
     throttle_classes = (UserRateThrottle,)
 

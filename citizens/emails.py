@@ -7,6 +7,7 @@ emails/_unsubscribe_footer.txt / .html) and the RFC 8058 one-click headers.
 
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from kaiserslautern_portal.mail import absolute_url, render_message
@@ -16,8 +17,9 @@ from .tokens import confirmation_token, unsubscribe_token
 
 
 def unsubscribe_url(subscription: Subscription) -> str:
-    """The absolute one-click unsubscribe link of a confirmed subscription."""
-    return absolute_url(reverse("citizens:unsubscribe", args=[unsubscribe_token(subscription)]))
+    """The absolute one-click unsubscribe link of a confirmed subscription, to the page in the reader's language."""
+    with translation.override(subscription.language):
+        return absolute_url(reverse("citizens:unsubscribe", args=[unsubscribe_token(subscription)]))
 
 
 def list_unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
@@ -60,14 +62,18 @@ def send_subscription_confirmation(pending: Subscription) -> None:
     unsubscribe link of the existing subscription.
     """
     current = Subscription.objects.confirmed().for_address(pending.email).first()
+    with translation.override(pending.language):
+        links = {
+            "confirm_url": absolute_url(reverse("citizens:confirm", args=[confirmation_token(pending)])),
+            "privacy_url": absolute_url(reverse("legal_page", args=["datenschutz"])),
+        }
     context = {
         "pending": pending,
         "fields": list(pending.fields.all()),
         "projects": list(pending.projects.all()),
-        "confirm_url": absolute_url(reverse("citizens:confirm", args=[confirmation_token(pending)])),
         "valid_until": pending.requested_at + CONFIRMATION_PERIOD,
         "already_subscribed": current is not None,
-        "privacy_url": absolute_url(reverse("legal_page", args=["datenschutz"])),
+        **links,
     }
     headers = None
     if current is not None:

@@ -1,4 +1,6 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import FieldOfAction, Project
@@ -135,3 +137,13 @@ class DeleteAccountForm(forms.Form):
         label=_("Ja, ich möchte mein Konto und alle meine Abonnements endgültig löschen."),
         error_messages={"required": _("Bitte bestätigen Sie, dass Sie Ihr Konto löschen möchten.")},
     )
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up (ACCOUNT_FORMS); for an address that has an account it mails that account instead."""
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            # A new account costs one password hash; without it here, the faster answer would betray the address.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)

@@ -1,9 +1,6 @@
-from allauth.mfa.models import Authenticator
-from django.conf import settings
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
+
+from kaiserslautern_portal.staff import lacks_second_factor, second_factor_setup
 
 
 class StaffMFAMiddleware:
@@ -13,20 +10,6 @@ class StaffMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.PORTAL_STAFF_REQUIRE_MFA and self.needs_totp(request):
-            messages.warning(
-                request,
-                _("Bitte richten Sie zuerst eine Authenticator-App ein. Ohne sie ist die Verwaltung gesperrt."),
-            )
-            return redirect("mfa_activate_totp")
+        if request.path.startswith(reverse("admin:index")) and lacks_second_factor(request.user):
+            return second_factor_setup(request)
         return self.get_response(request)
-
-    @staticmethod
-    def needs_totp(request) -> bool:
-        user = request.user
-        return (
-            request.path.startswith(reverse("admin:index"))
-            and user.is_authenticated
-            and user.is_staff
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        )

@@ -257,3 +257,24 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.email or '–'}"
+
+
+class MailQuota(models.Model):
+    """How many emails went out in one period to one address (per day) or to anyone (key "*", per hour).
+
+    Emails that anyone can make the portal send (confirmation links, sign-up, password reset) are counted here, in
+    the database rather than the cache, so that the caps hold when Redis is gone. The address is kept only as a
+    keyed hash.
+    """
+
+    key = models.CharField(_("Schlüssel"), max_length=64)
+    period_start = models.DateTimeField(_("Zeitraum ab"))
+    count = models.PositiveIntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        verbose_name = _("E-Mail-Kontingent")
+        verbose_name_plural = _("E-Mail-Kontingente")
+        constraints = [models.UniqueConstraint(fields=["key", "period_start"], name="one_mail_quota_per_period")]
+
+    def __str__(self):
+        return f"{self.key[:12]} {self.period_start:%Y-%m-%d %H:%M}: {self.count}"

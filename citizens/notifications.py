@@ -5,7 +5,8 @@ source of truth: a fan-out writes one Delivery row per (item, subscriber) agains
 claim rows with SELECT ... FOR UPDATE SKIP LOCKED, and each row is marked sent right after its message went
 out. A crash leaves at most the in-flight message to be sent twice; rows claimed by a dead worker are claimed
 again after NOTIFICATION_CLAIM_TIMEOUT. The beat sweep announces what became public (scheduled items, items
-published while the broker was down) and keeps senders going while rows are due.
+published while the broker was down), applies a report's progress values in the same transaction, and keeps
+senders going while rows are due.
 """
 
 import datetime
@@ -17,9 +18,11 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from news.models import NewsItem
+from news.services import news_apply_due_progress, news_apply_progress
 
 from . import emails
 from .models import Announcement, Delivery, Subscription
@@ -53,9 +56,12 @@ def due_for_announcement(now: datetime.datetime):
 
 
 def announcement_fan_out(*, item: NewsItem, now: datetime.datetime | None = None) -> int:
-    """Write a pending delivery for every confirmed immediate subscriber the item concerns. Runs once per item."""
+    """Apply the item's progress values and write a pending delivery for every confirmed immediate subscriber
+    it concerns, in one transaction: announced and applied together, once per item."""
     now = now or timezone.now()
     with transaction.atomic():
+        # First, so the projects (and the subscribers matched through them) are those the report names.
+        news_apply_progress(item=item)
         Announcement.objects.bulk_create([Announcement(news_item=item)], ignore_conflicts=True)
         announcement = Announcement.objects.select_for_update().get(news_item=item)
         if announcement.fanned_out_at is not None:
@@ -131,6 +137,8 @@ def notifications_sweep(*, now: datetime.datetime | None = None) -> dict[str, in
     """What beat runs every half minute: announce what became public, keep senders busy while rows are due."""
     now = now or timezone.now()
     announced = sum(announcement_fan_out(item=item, now=now) for item in due_for_announcement(now))
+    # Reports too old to announce (the sweep was down for a week) still carry their values into the projects.
+    news_apply_due_progress()
     due = Delivery.objects.due(now, claim_timeout()).count()
     if due and not announced:
         # robust: with the broker down the rows simply wait for the next sweep.
@@ -158,11 +166,13 @@ def message_for(delivery: Delivery, digests: dict[int, NewsItem], rendered: dict
     if key not in rendered:
         if delivery.kind == Delivery.Kind.ITEM:
             item = delivery.news_item
-            url = emails.absolute_url(item.get_absolute_url())
+            with translation.override(subscription.language):
+                url = emails.absolute_url(item.get_absolute_url())
             name, context = "news_item", {"item": item, "projects": list(item.projects.all()), "url": url}
         else:
             items = [digests[pk] for pk in delivery.digest_item_ids if pk in digests]
-            news_url = emails.absolute_url("/neuigkeiten/")
+            with translation.override(subscription.language):
+                news_url = emails.absolute_url(reverse("news:list"))
             name, context = "news_digest", {"items": items, "week": delivery.digest_week, "news_url": news_url}
             if not items:
                 rendered[key] = None

@@ -1,16 +1,21 @@
 """Writes about accounts and subscriptions. Views and tasks call these; they never write models directly."""
 
 import datetime
+import logging
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import FieldOfAction, Project
 
-from .models import Delivery, Subscription, User
+from .models import Delivery, MailQuota, Subscription, User
+
+logger = logging.getLogger(__name__)
 
 # Ignore repeated requests for one address within this interval, so nobody can flood an inbox with our mail.
 REQUEST_INTERVAL = datetime.timedelta(minutes=5)
@@ -54,6 +59,8 @@ def subscription_request(
     with transaction.atomic():
         pending = Subscription.objects.pending().for_address(email).select_for_update().first()
         if pending and pending.requested_at > now - REQUEST_INTERVAL:
+            return None
+        if not mail_quota_take(email=email, now=now):
             return None
         if pending:
             pending.delete()
@@ -270,3 +277,34 @@ def user_export(*, user: User) -> dict:
             .order_by("pk")
         ],
     }
+
+
+@transaction.atomic
+def mail_quota_take(*, email: str, now: datetime.datetime | None = None) -> bool:
+    """Count one email that anyone could ask the portal to send to `email`; False when a cap forbids it.
+
+    Caps: MAIL_CAP_PER_ADDRESS a day for one address, MAIL_CAP_PER_HOUR an hour for all together. A refused email
+    is logged as a warning and simply not sent: the answer to the request stays the same.
+    """
+    now = (now or timezone.now()).astimezone(datetime.UTC)
+    address = salted_hmac("citizens.mail_quota", email.strip().lower(), algorithm="sha256").hexdigest()
+    day, hour = now.replace(hour=0, minute=0, second=0, microsecond=0), now.replace(minute=0, second=0, microsecond=0)
+    quotas = MailQuota.objects.select_for_update()
+    per_address, _created = quotas.get_or_create(key=address, period_start=day)
+    per_hour, _created = quotas.get_or_create(key="*", period_start=hour)
+    if per_address.count >= settings.MAIL_CAP_PER_ADDRESS:
+        logger.warning("Mail cap hit: %d emails today to address %s…", settings.MAIL_CAP_PER_ADDRESS, address[:12])
+        return False
+    if per_hour.count >= settings.MAIL_CAP_PER_HOUR:
+        logger.warning("Mail cap hit: %d emails this hour to addresses nobody verified", settings.MAIL_CAP_PER_HOUR)
+        return False
+    MailQuota.objects.filter(pk__in=[per_address.pk, per_hour.pk]).update(count=F("count") + 1)
+    return True
+
+
+def mail_quota_purge(*, now: datetime.datetime | None = None) -> int:
+    """Forget the counts of periods that ended (data minimisation)."""
+    deleted, _by_model = MailQuota.objects.filter(
+        period_start__lt=(now or timezone.now()) - datetime.timedelta(days=2)
+    ).delete()
+    return deleted

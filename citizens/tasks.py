@@ -4,7 +4,7 @@ from celery import shared_task
 
 from . import emails, notifications
 from .models import Subscription
-from .services import subscription_purge_unconfirmed
+from .services import mail_quota_purge, subscription_purge_unconfirmed
 
 SENDER_BUDGET_SECONDS = 60
 
@@ -19,7 +19,7 @@ def send_subscription_confirmation(subscription_id: int) -> None:
 
 @shared_task
 def purge_unconfirmed_subscriptions() -> int:
-    return subscription_purge_unconfirmed()
+    return subscription_purge_unconfirmed() + mail_quota_purge()
 
 
 @shared_task

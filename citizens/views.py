@@ -225,6 +225,6 @@ def account_delete(request):
             logout(request)
             services.user_delete(user=user)
             messages.success(request, _("Ihr Konto und Ihre Abonnements sind gelöscht."))
-            return redirect("/")
+            return redirect("projects:home")
         return render(request, "citizens/account_delete.html", {"form": form}, status=400)
     return render(request, "citizens/account_delete.html", {"form": form})

@@ -10,6 +10,7 @@ from citizens.models import Delivery
 from news.models import NewsItem
 from projects.models import Project
 
+from .english_admin import EnglishMissingFilter, EnglishMissingMixin
 from .models import LegalPage
 
 admin.site.site_header = _("herzlich-digitale Stadt – Redaktion")
@@ -55,5 +56,6 @@ admin.site.index = index
 
 
 @admin.register(LegalPage)
-class LegalPageAdmin(TranslationAdmin):
-    list_display = ["title", "kind", "updated"]
+class LegalPageAdmin(EnglishMissingMixin, TranslationAdmin):
+    list_display = ["title", "kind", "updated", "english_missing"]
+    list_filter = [EnglishMissingFilter]

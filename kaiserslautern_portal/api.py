@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions, renderers, serializers
 from rest_framework.response import Response
 
 import citizens.api
@@ -76,13 +76,19 @@ class Docs(SpectacularSwaggerSplitView):
     template_name = "api/docs.html"
     url_name = "api:schema"
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        # The page is HTML, but its errors and OPTIONS answer are JSON like the API's (no template renders them).
+        if getattr(response, "exception", False) or request.method == "OPTIONS":
+            request.accepted_renderer, request.accepted_media_type = renderers.JSONRenderer(), "application/json"
+        return super().finalize_response(request, response, *args, **kwargs)
+
 
 urlpatterns = [
     path("", Root.as_view(), name="root"),
     *projects.api.urlpatterns,
     *news.api.urlpatterns,
     *citizens.api.urlpatterns,
-    path("schema/", public_cache(SpectacularAPIView.as_view()), name="schema"),
+    path("schema/", public_cache(SpectacularAPIView.as_view(), query=("format", "lang", "version")), name="schema"),
     path("docs/", Docs.as_view(), name="docs"),
     re_path(r"^[\s\S]*/$", not_found),
 ]

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
@@ -18,23 +17,34 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, generics, mixins, pagination, renderers, serializers
 from rest_framework.response import Response
 
+from .cache import PageMark, keep_query_parameters, mark_public
+
 CACHE_SECONDS = 60
 # A spreadsheet export is built in memory; the programme has hundreds of rows, this bound keeps a mistake cheap.
 MAX_CSV_ROWS = 10_000
 
 
-def public_cache(view):
-    """Public GET answers: Cache-Control: public and Vary (ConditionalGetMiddleware adds the ETag and 304s)."""
+def public_cache(view, query=("format",)):
+    """Public GET answers: Cache-Control: public and Vary (ConditionalGetMiddleware adds the ETag and 304s).
+
+    `query` names the parameters the view reads; the others are dropped, and the answer goes into the page cache
+    (kaiserslautern_portal/cache.py) under the content version, with the view's throttles still counting each hit.
+    """
+    names = frozenset(query)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
+        keep_query_parameters(request, names)
         response = view(request, *args, **kwargs)
         # The browsable HTML may carry a CSRF cookie, which a shared cache must never hand on.
         browsable = isinstance(getattr(response, "accepted_renderer", None), renderers.BrowsableAPIRenderer)
         if response.status_code == 200 and not browsable:
             patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
-        # The language comes from Accept-Language or, on the site, the language cookie.
-        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+            owner = getattr(view, "__self__", None) or getattr(view, "view_class", None)
+            throttles = tuple(getattr(owner, "throttle_classes", ()))
+            mark_public(response, PageMark(query=names, throttles=throttles, negotiated=True))
+        # The language comes from Accept-Language or, on the site, the language cookie; the format from Accept.
+        patch_vary_headers(response, ("Accept", "Accept-Language", "Cookie"))
         return response
 
     return wrapped
@@ -168,9 +178,15 @@ class PublicView(generics.GenericAPIView):
     # Public data: nobody logs in, so every client is anonymous and throttled as such.
     authentication_classes = ()
 
-    @method_decorator(public_cache)
     def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
+        return public_cache(super().dispatch, query=self.query_parameters())(request, *args, **kwargs)
+
+    def query_parameters(self) -> set[str]:
+        """What the view reads from the query string: its filters, the pagination and the format."""
+        filterset = getattr(self, "filterset_class", None)
+        paginator = self.paginator
+        pages = (paginator.page_query_param, paginator.page_size_query_param) if paginator else ()
+        return {"format", *pages, *(filterset.base_filters if filterset else ())}
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Only lists become CSV; errors and OPTIONS answers are JSON even when the client asked for CSV.

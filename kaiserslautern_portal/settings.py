@@ -8,6 +8,7 @@ without a real secret key and allowed hosts.
 
 import os
 import re
+from email.utils import getaddresses
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -110,10 +111,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous cache hits are answered here, before sessions, CSRF and authentication (kaiserslautern_portal/cache.py).
+    "kaiserslautern_portal.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "kaiserslautern_portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -180,11 +183,28 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Berlin"
-CELERY_BEAT_SCHEDULE: dict = {}
-# Mondays 07:00 (CELERY_TIMEZONE): editors hear of their projects whose update is overdue.
-CELERY_BEAT_SCHEDULE["projects-update-reminders"] = {
-    "task": "projects.tasks.send_update_reminders",
-    "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+# Every periodic task, in one place (times in CELERY_TIMEZONE); a test checks no task is forgotten.
+CELERY_BEAT_SCHEDULE = {
+    # Mondays 07:00: editors hear of their projects whose update is overdue.
+    "projects-update-reminders": {
+        "task": "projects.tasks.send_update_reminders",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+    "citizens-purge-unconfirmed-subscriptions": {
+        "task": "citizens.tasks.purge_unconfirmed_subscriptions",
+        "schedule": 3600,
+    },
+    # News notifications (citizens/notifications.py): the sweep applies and announces what became public
+    # (scheduled reports included) and restarts senders.
+    "citizens-notifications-sweep": {"task": "citizens.tasks.notifications_sweep", "schedule": 30},
+    "citizens-weekly-digest": {
+        "task": "citizens.tasks.send_weekly_digest",
+        "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+    },
+    "citizens-anonymise-deliveries": {
+        "task": "citizens.tasks.anonymise_old_deliveries",
+        "schedule": crontab(minute=30, hour=3),
+    },
 }
 
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
@@ -193,19 +213,36 @@ if EMAIL_URL:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digital <digital@kaiserslautern.example>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who hears of server errors by email (Django's mail_admins, production only): "Name <a@b>, c@d".
+ADMINS = [(name, address) for name, address in getaddresses([os.environ.get("ADMINS", "")]) if address]
+# Error reports to Sentry when a DSN is set; never with personal data (addresses, cookies, bodies).
+SENTRY_DSN = envsecret("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+    )
 
 # Accounts: django-allauth, email as the login, verified addresses; allauth's pages live under /konto/.
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-LOGIN_URL = "/konto/login/"
-LOGIN_REDIRECT_URL = "/konto/"
-ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# URL names, not paths: they resolve to the address in the visitor's language (/en/konto/… in English).
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "citizens:account"
+ACCOUNT_LOGOUT_REDIRECT_URL = "projects:home"
 ACCOUNT_ADAPTER = "citizens.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "citizens.forms.SignupForm"}  # as fast for a taken address as for a new one
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
@@ -217,24 +254,17 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ALLAUTH_TRUSTED_PROXY_COUNT = envint(
     "ALLAUTH_TRUSTED_PROXY_COUNT", os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1")
 )
+# Failed logins: per client address (10 a minute), and per account from one address (5 in 5 minutes; the key is
+# account and address, citizens/adapter.py), so that nobody can lock an editor out from their own address.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "herzlich-digitale Stadt Kaiserslautern"
+# Emails anyone can make the portal send (subscription confirmation, sign-up, password reset; citizens/services.py):
+# at most this many a day to one address, and an hour to all addresses together.
+MAIL_CAP_PER_ADDRESS = envint("MAIL_CAP_PER_ADDRESS", "5")
+MAIL_CAP_PER_HOUR = envint("MAIL_CAP_PER_HOUR", "300")
 # Staff without an authenticator app are sent to set one up before they may use the admin.
 PORTAL_STAFF_REQUIRE_MFA = envbool("PORTAL_STAFF_REQUIRE_MFA", "0")
-CELERY_BEAT_SCHEDULE["citizens-purge-unconfirmed-subscriptions"] = {
-    "task": "citizens.tasks.purge_unconfirmed_subscriptions",
-    "schedule": 3600,
-}
-# News notifications (citizens/notifications.py): the sweep announces what became public and restarts senders.
-CELERY_BEAT_SCHEDULE["citizens-notifications-sweep"] = {"task": "citizens.tasks.notifications_sweep", "schedule": 30}
-CELERY_BEAT_SCHEDULE["citizens-weekly-digest"] = {
-    "task": "citizens.tasks.send_weekly_digest",
-    "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
-}
-CELERY_BEAT_SCHEDULE["citizens-anonymise-deliveries"] = {
-    "task": "citizens.tasks.anonymise_old_deliveries",
-    "schedule": crontab(minute=30, hour=3),
-}
 # Parallel sender tasks per fan-out, and how long a claimed delivery may stay unfinished before another
 # worker takes it over (a worker that died mid-batch).
 NOTIFICATION_SENDERS = envint("NOTIFICATION_SENDERS", "2")
@@ -243,6 +273,7 @@ NOTIFICATION_CLAIM_TIMEOUT = envint("NOTIFICATION_CLAIM_TIMEOUT", "300")
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["kaiserslautern_portal.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -320,14 +351,34 @@ if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_ANON
 API_THROTTLE_USER = os.environ.get("API_THROTTLE_USER", "60/min")
 if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_USER):
     raise ImproperlyConfigured(f"API_THROTTLE_USER must look like 60/min, not {API_THROTTLE_USER!r}")
+# Wrong API tokens per client address before it is refused for a while (kaiserslautern_portal/authentication.py).
+API_TOKEN_FAILURES = os.environ.get("API_TOKEN_FAILURES", "10/hour")
+if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", API_TOKEN_FAILURES):
+    raise ImproperlyConfigured(f"API_TOKEN_FAILURES must look like 10/hour, not {API_TOKEN_FAILURES!r}")
 REST_FRAMEWORK = {
+    # The portal's own doors only: allauth's session and personal API tokens; never HTTP Basic (DRF's default),
+    # which would let anyone guess passwords past allauth's rate limits, email verification and second factor.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "kaiserslautern_portal.authentication.ThrottledTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Bodies are bounded in size, JSON also in nesting: a 400, never a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "kaiserslautern_portal.parsers.BoundedJSONParser",
+        "kaiserslautern_portal.parsers.BoundedFormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_ANON, "user": API_THROTTLE_USER},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": API_THROTTLE_ANON,
+        "user": API_THROTTLE_USER,
+        "token_failures": API_TOKEN_FAILURES,
+    },
     # Proxies in front of the portal whose X-Forwarded-For is trusted; without one every client is REMOTE_ADDR.
     "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

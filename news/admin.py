@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from kaiserslautern_portal.english_admin import EnglishMissingFilter, EnglishMissingMixin
+
 from .models import NewsItem, ProgressUpdate
 from .services import news_apply_progress, news_publish
 
@@ -19,10 +21,10 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(TranslationAdmin):
-    list_display = ["title", "kind", "status", "published_at", "visibility", "author"]
-    list_filter = ["status", "kind", "published_at", "projects__field"]
-    search_fields = ["title_de", "title_en", "teaser_de", "author"]
+class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
+    list_display = ["title", "kind", "status", "published_at", "visibility", "author", "english_missing"]
+    list_filter = ["status", "kind", "published_at", "projects__field", EnglishMissingFilter]
+    search_fields = ["title_de", "title_en", "teaser_de", "author_de"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title_de"]}
     filter_horizontal = ["projects"]

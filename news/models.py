@@ -56,7 +56,8 @@ class NewsItem(models.Model):
     author = models.CharField(
         _("Autor"),
         max_length=200,
-        default="Referat Digitalisierung und Innovation",
+        # Lazy, so that the English author's default is the office's English name.
+        default=_("Referat Digitalisierung und Innovation"),
         help_text=_("Eine Stelle oder eine Person."),
     )
     image = models.ImageField(_("Bild"), upload_to="news/", blank=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, TextField
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -72,7 +72,8 @@ def _localized(field: str):
     language = get_language() or "de"
     if language == "de":
         return F(f"{field}_de")
-    return Coalesce(NullIf(F(f"{field}_{language}"), ""), F(f"{field}_de"), output_field=TextField())
+    # A bare "" would be read as a field name: the empty text must be a Value.
+    return Coalesce(NullIf(F(f"{field}_{language}"), Value("")), F(f"{field}_de"), output_field=TextField())
 
 
 def _query(text: str):
@@ -100,12 +101,14 @@ def _postgresql_hits(kind: str, pks: list[int], text: str) -> dict[int, Hit]:
     query = _query(text)
     queryset, snippet_field = SOURCES[kind]
     options = {"start_sel": START, "stop_sel": STOP, "max_words": 35, "min_words": 15, "highlight_all": False}
+    # Highlight with the stemming of the language shown, so "schools" marks "School" on English pages.
+    config = "english" if get_language() == "en" else "german"
     rows = (
         queryset()
         .filter(pk__in=pks)
         .annotate(
-            title_hl=SearchHeadline(_localized("title"), query, config="german", **options),
-            snippet_hl=SearchHeadline(_localized(snippet_field), query, config="german", **options),
+            title_hl=SearchHeadline(_localized("title"), query, config=config, **options),
+            snippet_hl=SearchHeadline(_localized(snippet_field), query, config=config, **options),
         )
         .only("slug")
     )

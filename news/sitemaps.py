@@ -11,9 +11,15 @@ from .models import NewsItem
 
 
 class PortalSitemap(Sitemap):
-    """Absolute URLs from SITE_URL, so the sitemap names the public host even behind a proxy."""
+    """Absolute URLs from SITE_URL, so the sitemap names the public host even behind a proxy.
+
+    Every page is listed in each language, with hreflang alternates (German is x-default).
+    """
 
     limit = 5000
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_domain(self, site=None):
         return urlsplit(settings.SITE_URL).netloc

@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from kaiserslautern_portal.cache import cache_public_page
+from kaiserslautern_portal.staff import lacks_second_factor, second_factor_setup
 from projects.views import paginate
 
 from .forms import NewsFilterForm, SearchForm
@@ -10,7 +11,7 @@ from .models import NewsItem
 from .search import hits, search
 
 
-@cache_public_page
+@cache_public_page(query=("seite", *NewsFilterForm.base_fields))
 def news_list(request):
     form = NewsFilterForm(request.GET)
     if not form.is_valid():
@@ -26,12 +27,15 @@ def can_preview(user):
 @cache_public_page
 def news_detail(request, slug):
     item = get_object_or_404(NewsItem.objects.for_lists(), slug=slug)
-    if not item.is_public and not can_preview(request.user):
-        raise Http404
+    if not item.is_public:
+        if not can_preview(request.user):
+            raise Http404
+        if lacks_second_factor(request.user):
+            return second_factor_setup(request)
     return render(request, "news/news_detail.html", {"item": item})
 
 
-@cache_public_page
+@cache_public_page(query=("seite", *SearchForm.base_fields))
 def search_view(request):
     form = SearchForm(request.GET)
     if not form.is_valid():

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+
+from kaiserslautern_portal.english_admin import EnglishMissingFilter, EnglishMissingMixin
 
 from .models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
 from .services import milestone_save, project_mark_updated, project_save
@@ -28,8 +30,9 @@ def reason_field(help_text):
 
 
 @admin.register(FieldOfAction)
-class FieldOfActionAdmin(TranslationAdmin):
-    list_display = ["name", "order", "colour", "project_count"]
+class FieldOfActionAdmin(EnglishMissingMixin, TranslationAdmin):
+    list_display = ["name", "order", "colour", "project_count", "english_missing"]
+    list_filter = [EnglishMissingFilter]
     list_editable = ["order"]
     search_fields = ["name_de", "name_en"]
     prepopulated_fields = {"slug": ["name_de"]}
@@ -104,12 +107,30 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class DateChangeInline(ReadOnlyInline):
+class DateChangeTranslationForm(forms.ModelForm):
+    class Meta:
+        model = DateChange
+        fields = ["reason_en"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason_en"].required = False
+
+
+class DateChangeInline(admin.TabularInline):
+    """The record of a move stays as it was; only its English reason can be added later."""
+
     model = DateChange
+    form = DateChangeTranslationForm
     fk_name = "project"
-    fields = ["changed_at", "kind", "milestone", "old_date", "new_date", "reason", "changed_by"]
-    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    fields = ["changed_at", "kind", "milestone", "old_date", "new_date", "reason_de", "reason_en", "changed_by"]
+    readonly_fields = [name for name in fields if name != "reason_en"]
     verbose_name_plural = _("Terminänderungen (werden beim Verschieben eines Termins mit Begründung ergänzt)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class ProgressEntryInline(ReadOnlyInline):
@@ -139,15 +160,16 @@ class ProjectAdminForm(forms.ModelForm):
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslationAdmin):
+class ProjectAdmin(EnglishMissingMixin, TranslationAdmin):
     form = ProjectAdminForm
     formfield_overrides = LOCALIZED_NUMBERS
+    english_related = ("milestones", "date_changes", "indicators")
     list_display = [
         "title", "field", "status", "progress", "start_date", "planned_end_date", "is_published", "last_update",
-        "update_overdue",
+        "update_overdue", "english_missing",
     ]  # fmt: skip
-    list_filter = ["is_published", "status", "field", "update_interval_days"]
-    search_fields = ["title_de", "title_en", "summary_de", "partners", "responsible_office"]
+    list_filter = ["is_published", "status", "field", "update_interval_days", EnglishMissingFilter]
+    search_fields = ["title_de", "title_en", "summary_de", "partners_de", "responsible_office_de"]
     date_hierarchy = "start_date"
     list_select_related = ["field"]
     prepopulated_fields = {"slug": ["title_de"]}
@@ -235,7 +257,7 @@ class ProjectAdmin(TranslationAdmin):
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(TranslationTabularInline):
     model = IndicatorValue
     formfield_overrides = LOCALIZED_NUMBERS
     extra = 1
@@ -243,9 +265,10 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(TranslationAdmin):
-    list_display = ["name", "project", "unit", "baseline_value", "target_value", "target_date"]
-    list_filter = ["unit"]
+class IndicatorAdmin(EnglishMissingMixin, TranslationAdmin):
+    english_related = ("values",)
+    list_display = ["name", "project", "unit", "baseline_value", "target_value", "target_date", "english_missing"]
+    list_filter = ["unit", EnglishMissingFilter]
     list_select_related = ["project"]
     search_fields = ["name_de", "name_en", "project__title_de"]
     autocomplete_fields = ["project"]

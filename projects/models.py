@@ -10,7 +10,7 @@ from django.db.models import Avg, Count, F, Max, Min, OuterRef, Prefetch, Q, Sub
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from kaiserslautern_portal.markdown import render_markdown
@@ -108,9 +108,14 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def with_latest_reason(self):
-        """The public reason of each project's most recent date change, as `latest_reason`."""
-        latest = DateChange.objects.filter(project=OuterRef("pk")).order_by("-changed_at", "-pk").values("reason")
-        return self.annotate(latest_reason=Subquery(latest[:1]))
+        """The public reason of each project's most recent date change: `latest_reason` in the page's language
+        (empty where not translated) and `latest_reason_de`, the German original."""
+        latest = DateChange.objects.filter(project=OuterRef("pk")).order_by("-changed_at", "-pk")
+        language = get_language() or settings.LANGUAGE_CODE
+        return self.annotate(
+            latest_reason=Subquery(latest.values(f"reason_{language}")[:1]),
+            latest_reason_de=Subquery(latest.values("reason_de")[:1]),
+        )
 
     def for_detail(self):
         return self.select_related("field").prefetch_related(
@@ -161,8 +166,33 @@ def programme_totals(rows) -> dict:
     }
 
 
-def describe_slip(days: int | None) -> str:
+def delay_days(
+    *, baseline: datetime.date | None, planned: datetime.date | None, done: datetime.date | None, today: datetime.date
+) -> tuple[int | None, int]:
+    """The rule behind every slip shown or served: (days after the original plan, days overdue).
+
+    An open date past its planned day cannot be met before today, so it is late by at least today minus that day.
+    """  # fmt: skip
+    overdue = (today - planned).days if done is None and planned is not None and planned < today else 0
+    if baseline is None or (done or planned) is None:
+        return None, overdue
+    if not overdue:
+        return ((done or planned) - baseline).days, 0
+    return max((today - baseline).days, overdue), overdue
+
+
+def describe_slip(days: int | None, overdue: int = 0) -> str:
     """The deviation from the original plan in words, e.g. "47 Tage später als ursprünglich geplant"."""
+    if overdue:
+        late = ngettext("überfällig seit %(days)d Tag", "überfällig seit %(days)d Tagen", overdue) % {"days": overdue}
+        if days is not None and days > overdue:
+            more = ngettext(
+                "mindestens %(days)d Tag später als ursprünglich geplant",
+                "mindestens %(days)d Tage später als ursprünglich geplant",
+                days,
+            ) % {"days": days}
+            return f"{late}, {more}"
+        return late
     if days is None:
         return ""
     if days > 0:
@@ -354,16 +384,22 @@ class Project(models.Model):
     def is_finished(self):
         return self.status in self.FINISHED or self.actual_end_date is not None
 
+    def delay_on(self, day: datetime.date) -> tuple[int | None, int]:
+        """(days after the original plan, negative if earlier; days the planned end is overdue) as of `day`."""
+        done = self.actual_end_date or (self.planned_end_date if self.is_finished else None)
+        return delay_days(baseline=self.baseline_end_date, planned=self.planned_end_date, done=done, today=day)
+
+    @property
+    def delay(self) -> tuple[int | None, int]:
+        return self.delay_on(timezone.localdate())
+
     @property
     def slip_days(self) -> int | None:
-        """Days the actual end (while running: the planned end) lies after the original plan; negative if earlier."""
-        if self.baseline_end_date is None or self.end_date is None:
-            return None
-        return (self.end_date - self.baseline_end_date).days
+        return self.delay[0]
 
     @property
     def slip_label(self):
-        return describe_slip(self.slip_days)
+        return describe_slip(*self.delay)
 
     def end_passed_on(self, day: datetime.date) -> bool:
         """The planned end lies in the past and the project has not ended."""
@@ -371,7 +407,8 @@ class Project(models.Model):
 
     def is_late_on(self, day: datetime.date) -> bool:
         """Unfinished and either past its planned end or planned to end later than originally (ProjectQuerySet.late)."""
-        return self.end_passed_on(day) or (not self.is_finished and (self.slip_days or 0) > 0)
+        slip, overdue = self.delay_on(day)
+        return not self.is_finished and max(slip or 0, overdue) > 0
 
     @property
     def end_passed(self):
@@ -482,15 +519,19 @@ class Milestone(models.Model):
         return self.State(self.state).label
 
     @property
+    def delay(self) -> tuple[int | None, int]:
+        """(days reached, or at the earliest reachable, after the original due date; days overdue), as of today."""
+        return delay_days(
+            baseline=self.baseline_due_date, planned=self.due_date, done=self.completed_on, today=timezone.localdate()
+        )
+
+    @property
     def slip_days(self) -> int | None:
-        """Days the milestone was (or is now planned to be) reached after its original due date."""
-        if self.baseline_due_date is None:
-            return None
-        return ((self.completed_on or self.due_date) - self.baseline_due_date).days
+        return self.delay[0]
 
     @property
     def slip_label(self):
-        return describe_slip(self.slip_days)
+        return describe_slip(*self.delay)
 
 
 class ProgressEntry(models.Model):

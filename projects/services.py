@@ -47,8 +47,9 @@ def project_update_progress(
     return project
 
 
-def _date_change(**kwargs) -> DateChange:
-    change = DateChange(**kwargs)
+def _date_change(*, reason: str, **kwargs) -> DateChange:
+    # Editors write the reason in German whatever the admin's language; the English one is added to the change later.
+    change = DateChange(reason_de=reason, **kwargs)
     change.full_clean()
     return change
 

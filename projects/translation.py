@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import FieldOfAction, Indicator, Milestone, Project
+from .models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, Project
 
 
 @register(FieldOfAction)
@@ -10,7 +10,10 @@ class FieldOfActionTranslation(TranslationOptions):
 
 @register(Project)
 class ProjectTranslation(TranslationOptions):
-    fields = ("title", "summary", "description")
+    fields = (
+        "title", "summary", "description", "funding_source", "partners", "responsible_office", "contact_name",
+        "place_name", "image_alt", "image_credit",
+    )  # fmt: skip
 
 
 @register(Milestone)
@@ -21,3 +24,13 @@ class MilestoneTranslation(TranslationOptions):
 @register(Indicator)
 class IndicatorTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(DateChange)
+class DateChangeTranslation(TranslationOptions):
+    fields = ("reason",)
+
+
+@register(IndicatorValue)
+class IndicatorValueTranslation(TranslationOptions):
+    fields = ("note",)

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from kaiserslautern_portal.cache import cache_public_page
+from kaiserslautern_portal.staff import lacks_second_factor, second_factor_setup
 
 from .charts import (
     budget_bars,
@@ -63,7 +64,7 @@ def home(request):
     return render(request, "projects/home.html", context)
 
 
-@cache_public_page
+@cache_public_page(query=("seite", *ProjectFilterForm.base_fields))
 def project_list(request):
     form = ProjectFilterForm(request.GET)
     if not form.is_valid():
@@ -79,8 +80,11 @@ def can_preview(user):
 @cache_public_page
 def project_detail(request, slug):
     project = get_object_or_404(Project.objects.for_detail().with_accountability(), slug=slug)
-    if not project.is_published and not can_preview(request.user):
-        raise Http404
+    if not project.is_published:
+        if not can_preview(request.user):
+            raise Http404
+        if lacks_second_factor(request.user):
+            return second_factor_setup(request)
     today = timezone.localdate()
     entries = list(project.progress_entries.all())
     chart = step_chart([(timezone.localdate(e.recorded_at), e.progress) for e in entries], until=today)
@@ -107,7 +111,7 @@ def project_detail(request, slug):
     return render(request, "projects/project_detail.html", context)
 
 
-@cache_public_page
+@cache_public_page(query=("seite",))
 def field_detail(request, slug):
     today = timezone.localdate()
     field = get_object_or_404(FieldOfAction.objects.with_programme(today), slug=slug)

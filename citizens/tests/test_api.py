@@ -153,6 +153,13 @@ def test_form_encoded_requests_work_as_well(alice, topics):
     assert Subscription.objects.get().projects.get().slug == "buergertresor"
 
 
+def test_a_form_body_that_repeats_a_key_gets_400(alice, topics):
+    body = "type=everything&slug=verkehr&slug=kl-navi"
+    response = alice.post(URL, body, content_type="application/x-www-form-urlencoded")
+    assert data_of(response, 400) == {"slug": ["Nur ein Wert ist erlaubt."]}
+    assert not Subscription.objects.exists()
+
+
 def test_the_frequency_set_on_the_account_page_is_shown(alice, topics):
     alice.post(URL, {"type": "everything"}, content_type="application/json")
     alice.post("/konto/haeufigkeit/", {"frequency": "weekly"})

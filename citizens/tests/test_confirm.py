@@ -69,7 +69,7 @@ def test_confirming_a_change_replaces_the_earlier_choice_and_keeps_the_subscript
     current = make_subscription(email="press@example.org", projects=[project], user=citizen)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/abonnieren/", subscribe_data(frequency="weekly", language="en"))
-    client.post(link_in(mail.outbox[0], "/abonnieren/bestaetigen/"))
+    client.post(link_in(mail.outbox[0], "/en/abonnieren/bestaetigen/"))  # English mail links to English pages
 
     assert Subscription.objects.get() == current
     current.refresh_from_db()

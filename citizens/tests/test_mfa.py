@@ -54,3 +54,50 @@ def test_the_totp_setup_page_renders_in_the_portal_layout(client, editor, settin
     response = client.get("/konto/2fa/totp/activate/", follow=True)
     assert response.status_code == 200
     assert 'aria-label="Hauptnavigation"' in response.content.decode()
+
+
+# Previews of unpublished content
+
+
+@pytest.fixture
+def drafts():
+    from conftest import make_news, make_project
+
+    return {
+        "project": make_project(title_de="Geheimes Projekt", is_published=False),
+        "news": make_news(title_de="Geheime Meldung", status="draft"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["project", "news"])
+def test_with_the_setting_staff_without_totp_cannot_preview_drafts(client, editor, settings, drafts, kind):
+    settings.PORTAL_STAFF_REQUIRE_MFA = True
+    client.force_login(editor)
+    response = client.get(drafts[kind].get_absolute_url())
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/2fa/totp/activate/"
+
+
+@pytest.mark.parametrize("kind", ["project", "news"])
+def test_with_the_setting_staff_with_totp_preview_drafts(client, editor, settings, drafts, kind):
+    settings.PORTAL_STAFF_REQUIRE_MFA = True
+    activate_totp(editor)
+    client.force_login(editor)
+    response = client.get(drafts[kind].get_absolute_url())
+    assert response.status_code == 200
+    assert "Geheim" in response.content.decode()
+
+
+def test_with_the_setting_staff_without_totp_still_see_published_pages(client, editor, settings, drafts):
+    from conftest import make_project
+
+    settings.PORTAL_STAFF_REQUIRE_MFA = True
+    client.force_login(editor)
+    assert client.get(make_project(title_de="Öffentlich").get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["project", "news"])
+def test_citizens_still_get_404_for_drafts(client, citizen, settings, drafts, kind):
+    settings.PORTAL_STAFF_REQUIRE_MFA = True
+    client.force_login(citizen)
+    assert client.get(drafts[kind].get_absolute_url()).status_code == 404

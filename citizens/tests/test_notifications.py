@@ -71,13 +71,30 @@ def test_notification_is_in_the_subscribers_language_with_one_click_unsubscribe(
     [message] = mail.outbox
     assert message.subject == "Progress report: More parking zones"
     assert "Mobile parking grows." in message.body
-    assert f"https://digital.kaiserslautern.example{item.get_absolute_url()}" in message.body
+    assert f"https://digital.kaiserslautern.example/en{item.get_absolute_url()}" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and "More parking zones" in html
+    assert 'href="https://digital.kaiserslautern.example/en/projekte/handyparken/"' in html
     unsubscribe = message.extra_headers["List-Unsubscribe"]
-    assert unsubscribe.startswith("<https://digital.kaiserslautern.example/abmelden/")
+    assert unsubscribe.startswith("<https://digital.kaiserslautern.example/en/abmelden/")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert unsubscribe.strip("<>") in message.body and unsubscribe.strip("<>") in html
+
+
+def test_german_and_english_readers_of_one_item_get_links_to_the_pages_in_their_language(
+    programme, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://digital.kaiserslautern.example"
+    make_subscription(email="de@example.org", everything=True, language="de")
+    make_subscription(email="en@example.org", everything=True, language="en")
+    make_news(title_de="Mehr Parkzonen", slug="mehr-parkzonen", projects=[programme["parking"]])
+    sweep(django_capture_on_commit_callbacks)
+    by_reader = {message.to[0]: message for message in mail.outbox}
+    site = "https://digital.kaiserslautern.example"
+    assert f"{site}/neuigkeiten/mehr-parkzonen/" in by_reader["de@example.org"].body
+    assert f"{site}/abmelden/" in by_reader["de@example.org"].extra_headers["List-Unsubscribe"]
+    assert f"{site}/en/neuigkeiten/mehr-parkzonen/" in by_reader["en@example.org"].body
+    assert f"{site}/en/abmelden/" in by_reader["en@example.org"].extra_headers["List-Unsubscribe"]
 
 
 def test_drafts_are_never_announced(programme, django_capture_on_commit_callbacks):
@@ -250,5 +267,44 @@ def test_fan_out_runs_a_fixed_number_of_queries_however_many_subscribers(program
     for n in range(2500):
         make_subscription(email=f"reader{n}@example.org", everything=True)
     item = make_news(projects=[programme["parking"]])
-    with django_assert_max_num_queries(12):
+    # 14: the fan-out first locks the item and reads its pending progress values (none here).
+    with django_assert_max_num_queries(14):
         assert notifications.announcement_fan_out(item=item) == 2500
+
+
+def test_scheduled_report_moves_its_project_once_in_the_sweep_that_announces_it(
+    programme, django_capture_on_commit_callbacks
+):
+    from news.models import ProgressUpdate
+
+    parking = programme["parking"]
+    parking.progress, parking.status = 20, "in_progress"
+    parking.save()
+    make_subscription(email="parking@example.org", projects=[parking])
+    with time_machine.travel(NOON, tick=False):
+        report = make_news(status="draft")
+        ProgressUpdate.objects.create(news_item=report, project=parking, progress=70, status="in_progress")
+        news_publish(item=report, at=NOON + datetime.timedelta(hours=1))
+        sweep(django_capture_on_commit_callbacks)
+        parking.refresh_from_db()
+        assert (parking.progress, mail.outbox) == (20, [])
+    with time_machine.travel(NOON + datetime.timedelta(hours=1, seconds=30), tick=False):
+        sweep(django_capture_on_commit_callbacks)
+        sweep(django_capture_on_commit_callbacks)
+    parking.refresh_from_db()
+    assert parking.progress == 70
+    assert parking.progress_entries.count() == 1
+    # The project came with the progress value: its subscriber hears of the report.
+    assert recipients() == ["parking@example.org"]
+
+
+def test_a_due_report_too_old_to_announce_still_moves_its_project(programme, django_capture_on_commit_callbacks):
+    from news.models import ProgressUpdate
+
+    parking = programme["parking"]
+    report = make_news(published_at=timezone.now() - datetime.timedelta(days=30))
+    ProgressUpdate.objects.create(news_item=report, project=parking, progress=55, status="in_progress")
+    sweep(django_capture_on_commit_callbacks)
+    parking.refresh_from_db()
+    assert parking.progress == 55
+    assert mail.outbox == []

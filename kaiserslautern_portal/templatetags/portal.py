@@ -1,9 +1,16 @@
 import functools
+from decimal import Decimal
 
 from django import template
+from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
@@ -27,3 +34,80 @@ def _illustration_path(name: str) -> str:
 def illustration(name):
     """The portal's drawing for a field of action (static/img/illustrations/<slug>.svg), else the programme's."""
     return static(_illustration_path(name))
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> dict:
+    """This page in every language, for the hreflang alternates and the language switch.
+
+    A page that does not exist (404) has no other versions: its switch leads to each language's start page.
+    """
+    request = context.get("request")
+    try:
+        exists = request is not None and bool(resolve(request.path_info))
+    except Resolver404:
+        exists = False
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        if exists:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            with translation.override(code):
+                url = reverse("projects:home")
+        name = translation.get_language_info(code)["name_local"]
+        versions.append({"code": code, "name": name, "url": url, "current": code == translation.get_language()})
+    return {"alternates": exists, "versions": versions, "default": versions[0]}
+
+
+def missing_translation(obj, field: str) -> bool:
+    """On a page in another language, whether `field` of `obj` shows its German text for want of a translation."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE or not hasattr(obj, f"{field}_{language}"):
+        return False
+    return not getattr(obj, f"{field}_{language}") and bool(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}"))
+
+
+def mark_german(content: SafeString, *, block: bool) -> SafeString:
+    return render_to_string("includes/_german_only.html", {"content": content, "block": block})
+
+
+@register.filter
+def tr(obj, field: str):
+    """A translated model text; where English is missing, the German text marked lang="de" with a "German only" note."""
+    if not missing_translation(obj, field):
+        return getattr(obj, field)
+    return mark_german(conditional_escape(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")), block=False)
+
+
+@register.tag
+def tr_block(parser, token):
+    """{% tr_block obj "field" %}…{% endtr_block %}: like `tr`, for block content such as rendered Markdown or lists."""
+    try:
+        _tag, obj, field = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("tr_block takes an object and a field name") from None
+    nodelist = parser.parse(("endtr_block",))
+    parser.delete_first_token()
+    return TranslatedBlockNode(nodelist, parser.compile_filter(obj), parser.compile_filter(field))
+
+
+class TranslatedBlockNode(template.Node):
+    def __init__(self, nodelist, obj, field):
+        self.nodelist, self.obj, self.field = nodelist, obj, field
+
+    def render(self, context):
+        content = self.nodelist.render(context)
+        if not missing_translation(self.obj.resolve(context), self.field.resolve(context)):
+            return content
+        return mark_german(content, block=True)
+
+
+@register.filter
+def euro(amount):
+    """A whole-euro amount in the page's style: "23.418.896 €" (no-break space) or "€23,418,896"."""
+    if amount in (None, ""):
+        return ""
+    number = floatformat(Decimal(amount), "0g")
+    if translation.get_language() == "en":
+        return f"€{number}"
+    return f"{number}\N{NO-BREAK SPACE}€"

@@ -15,32 +15,43 @@ def test_base_page_is_german_by_default(client):
     assert '<main id="main"' in html
 
 
-def test_base_page_follows_the_browsers_language(client):
-    html = client.get("/", headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+def test_english_page_is_english_at_its_own_address(client):
+    html = client.get("/en/").content.decode()
     assert '<html lang="en">' in html
     assert "Skip to content" in html
     assert 'aria-label="Main navigation"' in html
 
 
-def test_language_switch_remembers_the_choice_and_returns_to_the_page(client):
+def test_german_address_stays_german_whatever_the_browser_or_cookie_prefers(client):
+    client.cookies["django_language"] = "en"
+    html = client.get("/", headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+    assert '<html lang="de">' in html
+
+
+def test_old_language_switch_links_lead_to_the_page_in_that_language(client):
     response = client.get("/sprache/en/", {"next": "/impressum/?x=1"})
     assert response.status_code == 302
-    assert response["Location"] == "/impressum/?x=1"
+    assert response["Location"] == "/en/impressum/?x=1"
     assert response.cookies["django_language"].value == "en"
-    assert '<html lang="en">' in client.get("/").content.decode()
 
-    client.get("/sprache/de/", {"next": "/"})
-    assert '<html lang="de">' in client.get("/").content.decode()
+    assert client.get("/sprache/de/", {"next": "/en/projekte/"})["Location"] == "/projekte/"
 
 
-def test_language_switch_links_point_back_to_the_current_page(client):
+def test_language_switch_links_point_to_the_current_page_in_the_other_language(client):
+    html = client.get("/projekte/?seite=1").content.decode()
+    assert '<a href="/en/projekte/?seite=1" lang="en" hreflang="en">English</a>' in html
+    html = client.get("/en/projekte/?seite=1").content.decode()
+    assert '<a href="/projekte/?seite=1" lang="de" hreflang="de">Deutsch</a>' in html
+
+
+def test_language_switch_links_keep_only_what_the_page_reads(client):
     html = client.get("/?seite=2").content.decode()
-    assert 'href="/sprache/en/?next=/%3Fseite%3D2" lang="en" hreflang="en">English</a>' in html
+    assert '<a href="/en/" lang="en" hreflang="en">English</a>' in html
 
 
 def test_language_switch_never_redirects_to_another_host(client):
     response = client.get("/sprache/en/", {"next": "https://evil.example/"})
-    assert response["Location"] == "/"
+    assert response["Location"] == "/en/"
 
 
 def test_unknown_language_is_not_found(client):
@@ -65,7 +76,7 @@ def test_legal_page_renders_sanitized_markdown_in_both_languages(client):
     assert "<h2>Anbieter</h2>" in html
     assert "<script>alert" not in html
 
-    html = client.get("/impressum/", headers={"accept-language": "en"}).content.decode()
+    html = client.get("/en/impressum/").content.decode()
     assert "<h1>Legal notice</h1>" in html
     assert "Stadt Kaiserslautern" in html  # body falls back to German
 

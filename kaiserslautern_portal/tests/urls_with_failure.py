@@ -1,7 +1,8 @@
-"""The portal's URLs plus one that fails, so that tests can see the real 500 page (handler500) in a browser."""
+"""The portal's URLs plus two that fail (a page, an API address), so that tests see the real handler500 at work."""
 
 from django.urls import path
 
+from kaiserslautern_portal.urls import handler400, handler403, handler404, handler500  # noqa: F401 (Django looks here)
 from kaiserslautern_portal.urls import urlpatterns as portal_urlpatterns
 
 
@@ -9,4 +10,4 @@ def fail(request):
     raise RuntimeError("A deliberate failure: the test of the 500 page.")
 
 
-urlpatterns = [path("kaputt/", fail), *portal_urlpatterns]
+urlpatterns = [path("kaputt/", fail), path("api/v1/kaputt/", fail), *portal_urlpatterns]

@@ -59,10 +59,12 @@ def test_feeds_of_unpublished_projects_do_not_exist(client):
     assert client.get("/neuigkeiten/projekt/geheim/rss/").status_code == 404
 
 
-def test_english_feed_uses_english_titles(client):
+def test_english_feed_at_its_english_address_uses_english_titles_and_links(client, settings):
+    settings.SITE_URL = "http://testserver"
     make_news(title_de="Parken per App", title_en="Parking by app")
-    response = client.get("/neuigkeiten/rss/", headers={"accept-language": "en"})
-    assert ET.fromstring(response.content).find("channel/item/title").text == "Parking by app"
+    item = ET.fromstring(client.get("/en/neuigkeiten/rss/").content).find("channel/item")
+    assert item.find("title").text == "Parking by app"
+    assert item.find("link").text == "http://testserver/en/neuigkeiten/parken-per-app/"
 
 
 def test_calendar_lists_upcoming_milestones_of_published_projects(client):

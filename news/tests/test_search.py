@@ -7,8 +7,8 @@ pytestmark = pytest.mark.django_db
 on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search needs PostgreSQL")
 
 
-def search_html(client, q, **headers):
-    response = client.get("/suche/", {"q": q}, headers=headers)
+def search_html(client, q, language="de"):
+    response = client.get("/suche/" if language == "de" else f"/{language}/suche/", {"q": q})
     assert response.status_code == 200
     return response.content.decode()
 
@@ -67,3 +67,28 @@ def test_full_text_search_is_backed_by_gin_indexes():
             "EXPLAIN SELECT id FROM projects_project WHERE search_vector @@ websearch_to_tsquery('german', 'Schule')"
         )
         assert "projects_project_search_gin" in " ".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "found"),
+    [
+        ("de", "<mark>Handyparken</mark> in der Innenstadt", "2 Treffer"),
+        ("en", "<mark>Handyparken</mark> downtown", "2 results"),
+    ],
+)
+def test_search_with_hits_works_in_both_languages(client, language, title, found):
+    make_project(title_de="Handyparken in der Innenstadt", title_en="Handyparken downtown", summary_de="Per App.")
+    make_news(title_de="Handyparken wächst", teaser_de="Mehr Zonen.", teaser_en="")
+    html = search_html(client, "Handyparken", language)
+    assert found in html
+    assert title in html
+    # An empty English text falls back to the German one.
+    assert "Mehr Zonen." in html
+
+
+@on_postgresql
+def test_english_search_highlights_english_inflections(client):
+    make_project(title_de="Zentrales Schulnetz", title_en="Central school network", summary_en="Every school online.")
+    html = search_html(client, "schools", "en")
+    assert "1 result" in html
+    assert "Central <mark>school</mark> network" in html

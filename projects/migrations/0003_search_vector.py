@@ -3,12 +3,39 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from kaiserslautern_portal.search_sql import postgresql_only, trigger_sql
+# The SQL is written out here, not imported: a migration must not change when live code does.
+# A trigger keeps the full-text column current on every write path; German and English configurations.
+FORWARD = """
+CREATE FUNCTION projects_project_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.search_vector := setweight(to_tsvector('german', coalesce(NEW.title_de, '')), 'A')
+        || setweight(to_tsvector('english', coalesce(NEW.title_en, '')), 'A')
+        || setweight(to_tsvector('german', coalesce(NEW.summary_de, '')), 'B')
+        || setweight(to_tsvector('english', coalesce(NEW.summary_en, '')), 'B')
+        || setweight(to_tsvector('german', coalesce(NEW.description_de, '')), 'C')
+        || setweight(to_tsvector('english', coalesce(NEW.description_en, '')), 'C');
+    RETURN NEW;
+END $$;
+CREATE TRIGGER projects_project_search_update BEFORE INSERT OR UPDATE ON projects_project
+    FOR EACH ROW EXECUTE FUNCTION projects_project_search_update();
+CREATE INDEX projects_project_search_gin ON projects_project USING gin (search_vector);
+UPDATE projects_project SET id = id;
+"""
+BACKWARD = """
+DROP INDEX IF EXISTS projects_project_search_gin;
+DROP TRIGGER IF EXISTS projects_project_search_update ON projects_project;
+DROP FUNCTION IF EXISTS projects_project_search_update();
+"""
 
-FORWARD, BACKWARD = trigger_sql(
-    "projects_project",
-    {"title_de": "A", "title_en": "A", "summary_de": "B", "summary_en": "B", "description_de": "C", "description_en": "C"},
-)
+
+def postgresql_only(sql):
+    """Full-text search is PostgreSQL's; SQLite (development) has no such column to fill."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(sql)
+
+    return run
 
 
 class Migration(migrations.Migration):

@@ -78,7 +78,8 @@ def accountable():
 def test_project_detail_shows_plan_against_actual_money_and_freshness(client, accountable):
     data = data_of(client.get("/api/v1/projects/kl-navi/"))
     assert data["baseline_end_date"] == "2026-06-30" and data["planned_end_date"] == "2026-08-16"
-    assert data["slip_days"] == 47
+    # Planned for 16 August, still open on 25 November: late by at least the days since the original 30 June.
+    assert data["slip_days"] == 148
     assert data["budget"] == 100000 and data["spent"] == 41250.5 and data["spent_as_of"] == "2026-10-31"
     assert data["last_update"] == "2026-10-01" and data["next_update_due"] == "2026-10-31"
     assert data["update_overdue"] is True
@@ -115,22 +116,23 @@ def test_project_detail_has_indicators_with_their_series_oldest_first(client, ac
 @travel
 def test_milestones_show_their_original_due_date_and_slip(client, accountable):
     milestone = data_of(client.get("/api/v1/projects/kl-navi/"))["milestones"][0]
+    # Moved by 14 days and still open 71 days after the new date: 85 days after the original one.
     assert (milestone["baseline_due_date"], milestone["due_date"], milestone["slip_days"]) == (
-        "2026-09-01", "2026-09-15", 14
+        "2026-09-01", "2026-09-15", 85
     )  # fmt: skip
     listed = data_of(client.get("/api/v1/milestones/", {"project": "kl-navi"}))["results"][0]
-    assert (listed["baseline_due_date"], listed["slip_days"]) == ("2026-09-01", 14)
+    assert (listed["baseline_due_date"], listed["slip_days"]) == ("2026-09-01", 85)
 
 
 @travel
 def test_project_list_and_csv_carry_the_scalar_accountability_fields(client, accountable):
     navi = data_of(client.get("/api/v1/projects/"))["results"][0]
-    assert (navi["baseline_end_date"], navi["slip_days"], navi["update_overdue"]) == ("2026-06-30", 47, True)
+    assert (navi["baseline_end_date"], navi["slip_days"], navi["update_overdue"]) == ("2026-06-30", 148, True)
     assert (navi["spent"], navi["next_update_due"]) == (41250.5, "2026-10-31")
     assert "date_changes" not in navi and "indicators" not in navi
     row = csv_rows(client.get("/api/v1/projects/", {"format": "csv"}))[0]
     assert (row["baseline_end_date"], row["slip_days"], row["update_overdue"], row["spent"]) == (
-        "2026-06-30", "47", "True", "41250.50"
+        "2026-06-30", "148", "True", "41250.50"
     )  # fmt: skip
 
 

@@ -202,7 +202,23 @@ def test_project_cards_show_the_planned_end_the_delay_and_its_latest_reason(clie
     html = client.get("/projekte/").content.decode()
     planned = (today + datetime.timedelta(days=40)).strftime("%Y-%m-%d")
     assert f'<dt>Geplantes Ende</dt><dd><time datetime="{planned}">' in html
-    assert "<strong>30 Tage später als ursprünglich geplant</strong>" in html
+    assert '<p class="card__late">30 Tage später als ursprünglich geplant</p>' in html
     assert "<dd>Ausschreibung wiederholt</dd>" in html and "Lieferengpass" not in html
     home = client.get("/").content.decode()
     assert '<span class="late-list__reason">Begründung: Ausschreibung wiederholt</span>' in home
+
+
+@pytest.mark.django_db
+def test_an_untranslated_reason_shows_in_german_marked_as_such_on_english_pages(client):
+    today = timezone.localdate()
+    project = make_project(
+        title_de="Schulnetz",
+        status="in_progress",
+        baseline_end_date=today,
+        planned_end_date=today + datetime.timedelta(days=9),
+    )
+    DateChange.objects.create(
+        project=project, kind="end", old_date=today, new_date=project.planned_end_date, reason_de="Lieferengpass"
+    )
+    html = client.get("/en/").content.decode()
+    assert 'Reason: <span lang="de">Lieferengpass</span>' in html

@@ -1,8 +1,0 @@
-from celery import shared_task
-
-from .services import news_apply_due_progress
-
-
-@shared_task
-def apply_due_progress_reports() -> int:
-    return news_apply_due_progress()
