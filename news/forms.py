@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import slug_re
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -38,12 +39,17 @@ class NewsFilterForm(forms.Form):
     @staticmethod
     def project_options(data):
         """The published projects of the chosen field, or the chosen project alone (a link from a project page)."""
+        # Only well-formed slugs reach the database; anything else fails the fields' own validation.
+        field, chosen = (
+            value if slug_re.fullmatch(value or "") else ""
+            for value in (data.get("handlungsfeld"), data.get("projekt"))
+        )
         projects = Project.objects.published()
-        if data.get("handlungsfeld"):
+        if field:
             # A project chosen before the field changed stays valid; it then simply finds nothing in the new field.
-            projects = projects.filter(Q(field__slug=data["handlungsfeld"]) | Q(slug=data.get("projekt") or None))
-        elif data.get("projekt"):
-            projects = projects.filter(slug=data["projekt"])
+            projects = projects.filter(Q(field__slug=field) | Q(slug=chosen or None))
+        elif chosen:
+            projects = projects.filter(slug=chosen)
         else:
             return []
         english = get_language() == "en"
