@@ -77,6 +77,16 @@ def _fast_and_isolated(settings):
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _german_by_default():
+    """A request in English leaves English active in the thread; each test starts in the default language."""
+    from django.utils import translation
+
+    translation.activate("de")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def citizen(django_user_model):
     return django_user_model.objects.create_user(email="alice@example.org", password="alice-secret-123")

@@ -288,7 +288,7 @@ def main():
         sink = subprocess.Popen([PYTHON, "-m", "bench.smtp_sink", str(smtp_port), str(stats_file)], cwd=ROOT)
         time.sleep(1)
         try:
-            fan_env = environment(static_root, EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}/")
+            fan_env = environment(static_root, EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(smtp_port))
             fanouts = {size: fan_out(fan_env, stats_file, size) for size in FANOUT_SIZES}
             smtp_ceiling = plain_smtp(smtp_port, stats_file, FANOUT_SIZES[-1])
         finally:

@@ -1,6 +1,10 @@
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.utils import translation
+
+from kaiserslautern_portal.lib.mail import absolute_url, identity_headers, site
 
 from .services import mail_quota_take, user_email_changed
 
@@ -30,8 +34,19 @@ class AccountAdapter(DefaultAccountAdapter):
             return
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language()
+        # allauth would name the site after the request's host and port.
+        context = {**context, "current_site": site()}
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        return super().render_mail(template_prefix, email, context, headers={**identity_headers(), **(headers or {})})
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return on_site(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key):
+        return on_site(super().get_reset_password_from_key_url(key))
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         # allauth counts failed logins per account ("login_failed": …/key): five wrong passwords from anywhere locked
@@ -45,3 +60,9 @@ class AccountAdapter(DefaultAccountAdapter):
             email_address.user.refresh_from_db(fields=["email"])
             user_email_changed(user=email_address.user)
         return confirmed
+
+
+def on_site(url: str) -> str:
+    """allauth's link built from the request's host and port, moved to SITE_URL."""
+    parts = urlsplit(url)
+    return absolute_url(parts.path + (f"?{parts.query}" if parts.query else ""))

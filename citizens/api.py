@@ -21,7 +21,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
-from kaiserslautern_portal.authentication import ThrottledTokenAuthentication
+from kaiserslautern_portal.lib.authentication import ThrottledTokenAuthentication
 from projects.api import FieldOfActionLinkSerializer, ProjectLinkSerializer
 
 from . import services

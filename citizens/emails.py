@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from kaiserslautern_portal.mail import absolute_url, render_message
+from kaiserslautern_portal.lib.mail import absolute_url, identity_headers, render_message
 
 from .models import CONFIRMATION_PERIOD, Subscription
 from .tokens import confirmation_token, unsubscribe_token
@@ -34,10 +34,12 @@ def list_unsubscribe_headers(subscription: Subscription) -> dict[str, str]:
 UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/placeholder/"
 
 
-def subscriber_template(name: str, *, language: str, context: dict) -> EmailMultiAlternatives:
+def subscriber_template(
+    name: str, *, language: str, context: dict, reply_to: str | None = None
+) -> EmailMultiAlternatives:
     """A subscriber email rendered once, for `for_subscriber` to address to each reader."""
     context = {**context, "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER}
-    return render_message(name, to="", language=language, context=context)
+    return render_message(name, to="", language=language, context=context, reply_to=reply_to)
 
 
 def for_subscriber(template: EmailMultiAlternatives, subscription: Subscription) -> EmailMultiAlternatives:
@@ -48,7 +50,8 @@ def for_subscriber(template: EmailMultiAlternatives, subscription: Subscription)
         template.body.replace(UNSUBSCRIBE_PLACEHOLDER, url),
         template.from_email,
         [subscription.email],
-        headers=list_unsubscribe_headers(subscription),
+        headers={**identity_headers(), **list_unsubscribe_headers(subscription)},
+        reply_to=template.reply_to,
     )
     html, mimetype = template.alternatives[0]
     message.attach_alternative(html.replace(UNSUBSCRIBE_PLACEHOLDER, escape(url)), mimetype)

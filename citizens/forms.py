@@ -42,7 +42,8 @@ class SubscribeForm(forms.Form):
             (PROJECTS, _("über Neuigkeiten zu ausgewählten Projekten")),
         ],
         widget=forms.RadioSelect,
-        initial=EVERYTHING,
+        # Nothing preselected: a default here made people who ticked projects subscribe to everything.
+        error_messages={"required": _("Bitte wählen Sie, worüber Sie informiert werden möchten.")},
     )
     fields_of_action = IdsField(
         label=_("Handlungsfelder"),
@@ -71,22 +72,49 @@ class SubscribeForm(forms.Form):
     )
 
     def clean(self):
+        """What a person ticks is what they get: ticks the chosen scope would ignore are an error, never dropped."""
         data = super().clean()
         scope = data.get("scope")
-        if scope == self.FIELDS and not data.get("fields_of_action"):
+        fields, projects = data.get("fields_of_action"), data.get("projects")
+        if scope == self.FIELDS and not fields:
             self.add_error("fields_of_action", _("Bitte wählen Sie mindestens ein Handlungsfeld."))
-        if scope == self.PROJECTS and not data.get("projects"):
+        if scope == self.PROJECTS and not projects:
             self.add_error("projects", _("Bitte wählen Sie mindestens ein Projekt."))
+        if scope == self.EVERYTHING and (fields or projects):
+            self.add_error(
+                "scope",
+                _(
+                    "Sie haben „über alle Neuigkeiten“ gewählt und zugleich Handlungsfelder oder Projekte angekreuzt. "
+                    "Wählen Sie „ausgewählte Handlungsfelder“ oder „ausgewählte Projekte“, wenn Sie nur über die "
+                    "angekreuzten informiert werden möchten, oder entfernen Sie die Häkchen."
+                ),
+            )
+        if scope == self.FIELDS and projects:
+            self.add_error(
+                "scope",
+                _(
+                    "Sie haben „ausgewählte Handlungsfelder“ gewählt und zugleich Projekte angekreuzt. Wählen Sie "
+                    "„ausgewählte Projekte“ oder entfernen Sie die Häkchen bei den Projekten."
+                ),
+            )
+        if scope == self.PROJECTS and fields:
+            self.add_error(
+                "scope",
+                _(
+                    "Sie haben „ausgewählte Projekte“ gewählt und zugleich Handlungsfelder angekreuzt. Wählen Sie "
+                    "„ausgewählte Handlungsfelder“ oder entfernen Sie die Häkchen bei den Handlungsfeldern."
+                ),
+            )
         return data
 
     def choice(self) -> dict:
-        """The cleaned choice as the arguments of `subscription_request`."""
+        """The cleaned choice as the arguments of `subscription_request`; clean() made it free of contradictions."""
         data = self.cleaned_data
         return {
             "email": data["email"],
             "everything": data["scope"] == self.EVERYTHING,
-            "fields": data["fields_of_action"] if data["scope"] == self.FIELDS else [],
-            "projects": data["projects"] if data["scope"] == self.PROJECTS else [],
+            "fields": data["fields_of_action"],
+            "projects": data["projects"],
             "frequency": data["frequency"],
             "language": data["language"],
             "consent_text": str(CONSENT_TEXT),
@@ -139,8 +167,17 @@ class DeleteAccountForm(forms.Form):
     )
 
 
+EMAIL_MAX_LENGTH = 254
+
+
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up (ACCOUNT_FORMS); for an address that has an account it mails that account instead."""
+
+    def clean_email(self):
+        # Longer than SMTP allows (RFC 5321): allauth's lookup would miss the account, and a second sign-up crash.
+        if len(self.data.get("email", "")) > EMAIL_MAX_LENGTH:
+            raise forms.ValidationError(_("Diese E-Mail-Adresse ist zu lang."))
+        return super().clean_email()
 
     def try_save(self, request):
         if self.account_already_exists:

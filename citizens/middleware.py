@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from kaiserslautern_portal.staff import lacks_second_factor, second_factor_setup
+from kaiserslautern_portal.lib.staff import lacks_second_factor, second_factor_setup
 
 
 class StaffMFAMiddleware:

@@ -152,7 +152,7 @@ def claim_batch(*, now: datetime.datetime, size: int = BATCH_SIZE) -> list[Deliv
             Delivery.objects.due(now, claim_timeout())
             .select_for_update(skip_locked=True, of=("self",))
             .select_related("subscription", "news_item")
-            .prefetch_related("news_item__projects")
+            .prefetch_related("news_item__projects__field")
             .order_by("pk")[:size]
         )
         Delivery.objects.filter(pk__in=[d.pk for d in batch]).update(status=Delivery.Status.SENDING, claimed_at=now)
@@ -169,15 +169,19 @@ def message_for(delivery: Delivery, digests: dict[int, NewsItem], rendered: dict
             with translation.override(subscription.language):
                 url = emails.absolute_url(item.get_absolute_url())
             name, context = "news_item", {"item": item, "projects": list(item.projects.all()), "url": url}
+            reply_to = item.press_contact
         else:
             items = [digests[pk] for pk in delivery.digest_item_ids if pk in digests]
             with translation.override(subscription.language):
                 news_url = emails.absolute_url(reverse("news:list"))
+            reply_to = settings.PRESS_EMAIL
             name, context = "news_digest", {"items": items, "week": delivery.digest_week, "news_url": news_url}
             if not items:
                 rendered[key] = None
                 return None
-        rendered[key] = emails.subscriber_template(name, language=subscription.language, context=context)
+        rendered[key] = emails.subscriber_template(
+            name, language=subscription.language, context=context, reply_to=reply_to
+        )
     return rendered[key] and emails.for_subscriber(rendered[key], subscription)
 
 

@@ -10,7 +10,7 @@ from citizens.models import Delivery
 from news.models import NewsItem
 from projects.models import Project
 
-from .english_admin import EnglishMissingFilter, EnglishMissingMixin
+from .lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
 from .models import LegalPage
 
 admin.site.site_header = _("herzlich-digitale Stadt – Redaktion")

@@ -18,7 +18,7 @@ import citizens.api
 import news.api
 import projects.api
 
-from .rest import PublicView, public_cache
+from .lib.rest import PublicView, public_cache
 
 app_name = "api"
 
@@ -55,7 +55,7 @@ class Root(PublicView):
 
         return Response(
             {
-                "title": _("Offene Daten der herzlich-digitalen Stadt Kaiserslautern"),
+                "title": _("Offene Daten von „herzlich-digitale Stadt“ Kaiserslautern"),
                 "licence": settings.DATA_LICENCE,
                 "attribution": _("Quelle: Stadt Kaiserslautern, herzlich-digitale Stadt"),
                 "endpoints": {name: url(view) for name, view in ENDPOINTS.items()},

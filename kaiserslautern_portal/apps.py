@@ -7,6 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from kaiserslautern_portal.cache import connect_invalidation
+        from kaiserslautern_portal.lib.cache import connect_invalidation
 
         connect_invalidation(self)

@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .markdown import render_markdown
+from .lib.markdown import render_markdown
 
 
 class LegalPage(models.Model):

@@ -10,7 +10,6 @@ import os
 import re
 from email.utils import getaddresses
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -44,25 +43,6 @@ def envsecret(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
-def email_settings(url: str) -> dict:
-    """Translate EMAIL_URL (smtp://user:password@host:587/?tls=1) into Django settings."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("smtp", "smtps"):
-        raise ImproperlyConfigured(f"EMAIL_URL must start with smtp:// or smtps://, not {parts.scheme!r}")
-    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-    ssl = parts.scheme == "smtps" or query.get("ssl") == "1"
-    return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": parts.hostname or "localhost",
-        "EMAIL_PORT": parts.port or (465 if ssl else 25),
-        "EMAIL_HOST_USER": unquote(parts.username or ""),
-        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-        "EMAIL_USE_TLS": query.get("tls") == "1",
-        "EMAIL_USE_SSL": ssl,
-        "EMAIL_TIMEOUT": int(query.get("timeout", "10")),
-    }
-
-
 DEV_SECRET_KEY = "django-insecure-local-development-only-never-use-this-key-in-production"  # noqa: S105
 
 DEBUG = envbool("DJANGO_DEBUG", "1")
@@ -79,7 +59,12 @@ else:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name the portal's host names when DJANGO_DEBUG=0.")
 
+# Reverse proxies in front of the portal whose X-Forwarded-For is trusted (API throttles, allauth's limits).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1")
+
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How emails name the portal (allauth's account emails included), never by the request's host and port.
+SITE_NAME = os.environ.get("SITE_NAME", "herzlich-digitale Stadt Kaiserslautern")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -112,11 +97,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous cache hits are answered here, before sessions, CSRF and authentication (kaiserslautern_portal/cache.py).
-    "kaiserslautern_portal.cache.PageCacheMiddleware",
+    "kaiserslautern_portal.lib.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "kaiserslautern_portal.middleware.PortalLocaleMiddleware",
+    "kaiserslautern_portal.lib.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -207,12 +192,18 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-EMAIL_URL = os.environ.get("EMAIL_URL", "")
-if EMAIL_URL:
-    globals().update(email_settings(EMAIL_URL))
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digital <digital@kaiserslautern.example>")
+# Email: Django's own SMTP settings, one variable each; without EMAIL_HOST mails are printed to the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", "0")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "0")
+EMAIL_PORT = envint("EMAIL_PORT", "465" if EMAIL_USE_SSL else "25")
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digitale Stadt <digital@kaiserslautern.example>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Who hears of server errors by email (Django's mail_admins, production only): "Name <a@b>, c@d".
 ADMINS = [(name, address) for name, address in getaddresses([os.environ.get("ADMINS", "")]) if address]
@@ -229,6 +220,8 @@ if SENTRY_DSN:
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         send_default_pii=False,
     )
+# Replies to news emails go to the item's or project's press contact, else to this address.
+PRESS_EMAIL = os.environ.get("PRESS_EMAIL", "") or DEFAULT_FROM_EMAIL
 
 # Accounts: django-allauth, email as the login, verified addresses; allauth's pages live under /konto/.
 AUTHENTICATION_BACKENDS = [
@@ -251,9 +244,7 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True  # tell the old address about password and em
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[herzlich-digitale Stadt] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth's rate limits (on by default) count per client address: behind N proxies, trust N X-Forwarded-For hops.
-ALLAUTH_TRUSTED_PROXY_COUNT = envint(
-    "ALLAUTH_TRUSTED_PROXY_COUNT", os.environ.get("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1")
-)
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("ALLAUTH_TRUSTED_PROXY_COUNT", str(TRUSTED_PROXY_COUNT))
 # Failed logins: per client address (10 a minute), and per account from one address (5 in 5 minutes; the key is
 # account and address, citizens/adapter.py), so that nobody can lock an editor out from their own address.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
@@ -359,13 +350,13 @@ REST_FRAMEWORK = {
     # The portal's own doors only: allauth's session and personal API tokens; never HTTP Basic (DRF's default),
     # which would let anyone guess passwords past allauth's rate limits, email verification and second factor.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "kaiserslautern_portal.authentication.ThrottledTokenAuthentication",
+        "kaiserslautern_portal.lib.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Bodies are bounded in size, JSON also in nesting: a 400, never a 500.
     "DEFAULT_PARSER_CLASSES": [
-        "kaiserslautern_portal.parsers.BoundedJSONParser",
-        "kaiserslautern_portal.parsers.BoundedFormParser",
+        "kaiserslautern_portal.lib.parsers.BoundedJSONParser",
+        "kaiserslautern_portal.lib.parsers.BoundedFormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_RENDERER_CLASSES": [
@@ -380,7 +371,7 @@ REST_FRAMEWORK = {
         "token_failures": API_TOKEN_FAILURES,
     },
     # Proxies in front of the portal whose X-Forwarded-For is trusted; without one every client is REMOTE_ADDR.
-    "NUM_PROXIES": envint("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"),
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 DATA_LICENCE = {
@@ -388,7 +379,7 @@ DATA_LICENCE = {
     "url": "https://www.govdata.de/dl-de/by-2-0",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": _("Offene Daten der herzlich-digitalen Stadt Kaiserslautern"),
+    "TITLE": _("Offene Daten von „herzlich-digitale Stadt“ Kaiserslautern"),
     "DESCRIPTION": _(
         "Handlungsfelder, Projekte, Meilensteine, Fortschrittsverlauf, Terminänderungen, Wirkungsindikatoren und "
         "Meldungen des Digitalisierungsprogramms, nur lesend und ohne Anmeldung. Die Daten stehen unter der "
@@ -410,7 +401,7 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "kaiserslautern_portal.rest.document_error_responses",
+        "kaiserslautern_portal.lib.rest.document_error_responses",
     ],
 }
 

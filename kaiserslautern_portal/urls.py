@@ -5,10 +5,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from news.sitemaps import SITEMAPS
+from kaiserslautern_portal.sitemaps import SITEMAPS
 
 from . import views
-from .cache import cache_public_page
+from .lib.cache import cache_public_page
 from .models import LegalPage
 
 languages = "|".join(code for code, _name in settings.LANGUAGES)
@@ -23,7 +23,7 @@ handler404 = views.page_not_found
 handler500 = views.server_error
 
 # Machine addresses keep one URL for both languages: the API negotiates by Accept-Language
-# (kaiserslautern_portal.middleware), the admin follows the editor's cookie or browser.
+# (kaiserslautern_portal.lib.middleware), the admin follows the editor's cookie or browser.
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
@@ -37,6 +37,7 @@ urlpatterns = [
 # Pages for people: German at /…, English at /en/…, so each language has its own address to link and index.
 urlpatterns += i18n_patterns(
     re_path(rf"^(?P<kind>{legal_kinds})/$", views.legal_page, name="legal_page"),
+    path("suche/", views.search_view, name="search"),
     path("", include("citizens.urls")),
     path("konto/", include("allauth.urls")),
     path("", include("projects.urls")),

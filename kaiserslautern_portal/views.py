@@ -1,23 +1,27 @@
 import logging
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
-from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from rest_framework import exceptions
 
-from .cache import cache_public_page
 from .celery import app as celery_app
+from .lib.cache import cache_public_page
 from .models import LegalPage
+from .search import hits, search
 
 logger = logging.getLogger(__name__)
 
@@ -142,3 +146,23 @@ def server_error(request):
     # No request context: the database may be what failed.
     notified = bool(settings.ADMINS or settings.SENTRY_DSN)
     return HttpResponse(loader.get_template("500.html").render({"notified": notified}), status=500)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Suchbegriff"), max_length=200, required=False, strip=True)
+
+
+@cache_public_page(query=("seite", *SearchForm.base_fields))
+def search_view(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, "search.html", {"form": form}, status=400)
+    text = form.cleaned_data["q"]
+    if not text:
+        return render(request, "search.html", {"form": form})
+    try:
+        page = Paginator(search(text), 20).page(request.GET.get("seite", 1))
+    except InvalidPage:
+        raise Http404 from None
+    page.object_list = hits(page.object_list, text)
+    return render(request, "search.html", {"form": form, "query": text, "page": page})

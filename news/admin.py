@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from kaiserslautern_portal.english_admin import EnglishMissingFilter, EnglishMissingMixin
+from kaiserslautern_portal.lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
 
 from .models import NewsItem, ProgressUpdate
 from .services import news_apply_progress, news_publish
@@ -31,7 +31,7 @@ class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
     inlines = [ProgressUpdateInline]
     actions = ["publish_now"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author"]}),
+        (None, {"fields": ["title", "slug", "kind", "teaser", "body", "author", "press_email"]}),
         (_("Projekte"), {"fields": ["projects"]}),
         (_("Veröffentlichung"), {"fields": ["status", "published_at", "preview_link"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework import serializers
 
-from kaiserslautern_portal.rest import (
+from kaiserslautern_portal.lib.rest import (
     APIURLField,
     HtmlURLField,
     PublicDetailView,

@@ -8,6 +8,9 @@ class NewsConfig(AppConfig):
     name = "news"
 
     def ready(self):
-        from kaiserslautern_portal.cache import connect_invalidation
+        from kaiserslautern_portal.lib.cache import connect_invalidation, register_go_live
+
+        from .models import NewsItem
 
         connect_invalidation(self)
+        register_go_live(NewsItem.objects.next_publication_after)

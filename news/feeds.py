@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from kaiserslautern_portal.mail import absolute_url
+from kaiserslautern_portal.lib.mail import absolute_url
 from projects.models import FieldOfAction, Project
 
 from .models import NewsItem

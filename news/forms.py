@@ -67,7 +67,3 @@ class NewsFilterForm(forms.Form):
         if data["jahr"]:
             items = items.filter(published_at__year=data["jahr"])
         return items
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Suchbegriff"), max_length=200, required=False, strip=True)

@@ -1,3 +1,6 @@
+import datetime
+
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -7,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kaiserslautern_portal.markdown import render_markdown
+from kaiserslautern_portal.lib.markdown import markdown_text, render_markdown
 from projects.models import Project
 
 
@@ -15,6 +18,11 @@ class NewsItemQuerySet(models.QuerySet):
     def public(self, now=None):
         """Published and due: a scheduled item appears by itself once its time has come."""
         return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def next_publication_after(self, moment) -> datetime.datetime | None:
+        """When the next scheduled item goes live (the page cache renders pages anew then)."""
+        scheduled = self.filter(status=NewsItem.Status.PUBLISHED, published_at__gt=moment).order_by("published_at")
+        return scheduled.values_list("published_at", flat=True).first()
 
     def for_lists(self):
         return self.prefetch_related(
@@ -59,6 +67,11 @@ class NewsItem(models.Model):
         # Lazy, so that the English author's default is the office's English name.
         default=_("Referat Digitalisierung und Innovation"),
         help_text=_("Eine Stelle oder eine Person."),
+    )
+    press_email = models.EmailField(
+        _("Pressekontakt (E-Mail)"),
+        blank=True,
+        help_text=_("Antworten auf die E-Mail zur Meldung gehen hierhin; leer: der Pressekontakt des Projekts."),
     )
     image = models.ImageField(_("Bild"), upload_to="news/", blank=True)
     image_alt = models.CharField(_("Alternativtext des Bildes"), max_length=300, blank=True)
@@ -107,6 +120,31 @@ class NewsItem(models.Model):
     @property
     def body_html(self):
         return render_markdown(self.body)
+
+    @property
+    def body_text(self):
+        return markdown_text(self.body)
+
+    @property
+    def topic(self) -> str:
+        """What the report is about, for email subjects: its one project, else its one field, else its kind."""
+        projects = list(self.projects.all())
+        if len(projects) == 1:
+            return projects[0].title
+        fields = {project.field for project in projects}
+        if len(fields) == 1:
+            return fields.pop().name
+        return self.get_kind_display()
+
+    @property
+    def press_contact(self) -> str:
+        """Where a journalist's reply goes: the item's press contact, its project's, or the programme's press office."""
+        project_contacts = {project.press_email for project in self.projects.all()} - {""}
+        if self.press_email:
+            return self.press_email
+        if len(project_contacts) == 1:
+            return project_contacts.pop()
+        return settings.PRESS_EMAIL
 
     @property
     def is_public(self):

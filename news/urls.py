@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kaiserslautern_portal.cache import cache_public_page
+from kaiserslautern_portal.lib.cache import cache_public_page
 
 from . import feeds, views
 
@@ -17,5 +17,4 @@ urlpatterns = [
         "neuigkeiten/handlungsfeld/<slug:slug>/atom/", cache_public_page(feeds.AtomFieldNewsFeed()), name="field_atom"
     ),
     path("neuigkeiten/<slug:slug>/", views.news_detail, name="detail"),
-    path("suche/", views.search_view, name="search"),
 ]

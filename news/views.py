@@ -1,14 +1,12 @@
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from kaiserslautern_portal.cache import cache_public_page
-from kaiserslautern_portal.staff import lacks_second_factor, second_factor_setup
+from kaiserslautern_portal.lib.cache import cache_public_page
+from kaiserslautern_portal.lib.staff import lacks_second_factor, second_factor_setup
 from projects.views import paginate
 
-from .forms import NewsFilterForm, SearchForm
+from .forms import NewsFilterForm
 from .models import NewsItem
-from .search import hits, search
 
 
 @cache_public_page(query=("seite", *NewsFilterForm.base_fields))
@@ -33,19 +31,3 @@ def news_detail(request, slug):
         if lacks_second_factor(request.user):
             return second_factor_setup(request)
     return render(request, "news/news_detail.html", {"item": item})
-
-
-@cache_public_page(query=("seite", *SearchForm.base_fields))
-def search_view(request):
-    form = SearchForm(request.GET)
-    if not form.is_valid():
-        return render(request, "news/search.html", {"form": form}, status=400)
-    text = form.cleaned_data["q"]
-    if not text:
-        return render(request, "news/search.html", {"form": form})
-    try:
-        page = Paginator(search(text), 20).page(request.GET.get("seite", 1))
-    except InvalidPage:
-        raise Http404 from None
-    page.object_list = hits(page.object_list, text)
-    return render(request, "news/search.html", {"form": form, "query": text, "page": page})

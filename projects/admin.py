@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
-from kaiserslautern_portal.english_admin import EnglishMissingFilter, EnglishMissingMixin
+from kaiserslautern_portal.lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
 
 from .models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
 from .services import milestone_save, project_mark_updated, project_save
@@ -198,7 +198,10 @@ class ProjectAdmin(EnglishMissingMixin, TranslationAdmin):
             _("Aktualität"),
             {"fields": ["update_interval_days", "last_update", "next_update_due", "confirm_update", "editors"]},
         ),
-        (_("Zuständigkeit"), {"fields": ["responsible_office", "contact_name", "contact_email", "contact_phone"]}),
+        (
+            _("Zuständigkeit"),
+            {"fields": ["responsible_office", "contact_name", "contact_email", "contact_phone", "press_email"]},
+        ),
         (_("Ort"), {"fields": ["place_name", "latitude", "longitude"], "classes": ["collapse"]}),
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
     ]

@@ -14,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from kaiserslautern_portal.rest import (
+from kaiserslautern_portal.lib.rest import (
     APIURLField,
     CSVRenderer,
     HtmlURLField,

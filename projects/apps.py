@@ -8,6 +8,6 @@ class ProjectsConfig(AppConfig):
     name = "projects"
 
     def ready(self):
-        from kaiserslautern_portal.cache import connect_invalidation
+        from kaiserslautern_portal.lib.cache import connect_invalidation
 
         connect_invalidation(self)

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kaiserslautern_portal.cache import cache_public_page
+from kaiserslautern_portal.lib.cache import cache_public_page
 
 from .models import Milestone, Project
 

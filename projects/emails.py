@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from kaiserslautern_portal.mail import absolute_url, render_message
+from kaiserslautern_portal.lib.mail import absolute_url, render_message
 
 from .models import Project
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from kaiserslautern_portal.markdown import render_markdown
+from kaiserslautern_portal.lib.markdown import render_markdown
 
 
 def unfinished_q(prefix: str = "") -> Q:
@@ -271,6 +271,11 @@ class Project(models.Model):
     contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
     contact_email = models.EmailField(_("E-Mail der Ansprechperson"), blank=True)
     contact_phone = models.CharField(_("Telefon der Ansprechperson"), max_length=50, blank=True)
+    press_email = models.EmailField(
+        _("Pressekontakt (E-Mail)"),
+        blank=True,
+        help_text=_("Antworten auf Meldungen zum Projekt gehen hierhin; leer: die Pressestelle des Programms."),
+    )
     place_name = models.CharField(_("Ort"), max_length=200, blank=True)
     latitude = models.DecimalField(_("Breitengrad"), max_digits=8, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True)

@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from kaiserslautern_portal.cache import cache_public_page
-from kaiserslautern_portal.staff import lacks_second_factor, second_factor_setup
+from kaiserslautern_portal.lib.cache import cache_public_page
+from kaiserslautern_portal.lib.staff import lacks_second_factor, second_factor_setup
 
 from .charts import (
     budget_bars,

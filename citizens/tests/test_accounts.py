@@ -146,3 +146,22 @@ def test_allauth_rate_limits_answer_with_the_portals_429_page(client, settings):
     response = client.post("/konto/login/", {"login": "x@example.org", "password": "y"})
     assert response.status_code == 429
     assert "Zu viele Anfragen" in response.content.decode()
+
+
+def test_signing_up_twice_with_an_overlong_address_is_refused_not_a_crash(client):
+    email = "x" * 255 + "@example.org"
+    for _ in range(2):
+        response = client.post("/konto/signup/", {"email": email, "password1": "Sehr-geheim-12345",
+                                                  "password2": "Sehr-geheim-12345"})  # fmt: skip
+        assert response.status_code == 200
+        assert "Diese E-Mail-Adresse ist zu lang." in response.content.decode()
+
+
+def test_account_emails_name_the_site_not_the_requests_host_and_port(client, settings, smtp_server):
+    settings.SITE_URL = "https://digital.kaiserslautern.example"
+    sign_up(client)
+    [(_recipients, message)] = smtp_server.messages
+    text = message.get_payload(decode=True).decode()
+    assert "testserver" not in text and "testserver" not in message["Subject"]
+    assert "https://digital.kaiserslautern.example/konto/confirm-email/" in text
+    assert message["Message-ID"].endswith("@digital.kaiserslautern.example>")

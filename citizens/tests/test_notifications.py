@@ -69,7 +69,7 @@ def test_notification_is_in_the_subscribers_language_with_one_click_unsubscribe(
     )
     sweep(django_capture_on_commit_callbacks)
     [message] = mail.outbox
-    assert message.subject == "Progress report: More parking zones"
+    assert message.subject == "Handyparken: More parking zones"
     assert "Mobile parking grows." in message.body
     assert f"https://digital.kaiserslautern.example/en{item.get_absolute_url()}" in message.body
     html, mimetype = message.alternatives[0]

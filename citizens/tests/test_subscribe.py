@@ -1,6 +1,7 @@
 """/abonnieren/: double opt-in without an account."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -143,20 +144,52 @@ def test_chosen_fields_are_required_for_the_fields_scope(client, django_capture_
     assert not Subscription.objects.exists()
 
 
-def test_only_the_chosen_kind_of_topic_is_kept(client, django_capture_on_commit_callbacks):
-    field = make_field()
-    project = make_project(field=field)
-    post(
-        client,
-        django_capture_on_commit_callbacks,
-        scope="projekte",
-        projects=[project.pk],
-        fields_of_action=[field.pk],
-    )
+def test_what_a_person_ticks_is_what_they_get(client, django_capture_on_commit_callbacks):
+    project = make_project()
+    post(client, django_capture_on_commit_callbacks, scope="projekte", projects=[project.pk])
     subscription = Subscription.objects.get()
     assert not subscription.everything
     assert list(subscription.projects.all()) == [project]
     assert not subscription.fields.exists()
+
+
+def test_nothing_is_preselected_so_nobody_subscribes_to_everything_by_accident(client):
+    html = client.get("/abonnieren/").content.decode()
+    assert 'name="scope" value="alles"' in html
+    assert "checked" not in html.split('name="scope"')[1].split(">")[0]
+    response = client.post("/abonnieren/", subscribe_data(scope=""))
+    assert response.status_code == 400
+    assert "Bitte wählen Sie, worüber Sie informiert werden möchten." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("scope", "ticked", "message"),
+    [
+        ("alles", "projects", "Sie haben „über alle Neuigkeiten“ gewählt und zugleich Handlungsfelder oder Projekte"),
+        ("alles", "fields_of_action", "Sie haben „über alle Neuigkeiten“ gewählt und zugleich Handlungsfelder oder"),
+        ("handlungsfelder", "projects", "Sie haben „ausgewählte Handlungsfelder“ gewählt und zugleich Projekte"),
+        ("projekte", "fields_of_action", "Sie haben „ausgewählte Projekte“ gewählt und zugleich Handlungsfelder"),
+    ],
+)
+def test_a_contradictory_choice_is_refused_with_an_error_on_the_choice(
+    client, django_capture_on_commit_callbacks, scope, ticked, message
+):
+    field = make_field()
+    project = make_project(field=field)
+    chosen = {"fields_of_action": [field.pk], "projects": [project.pk]}
+    extra = {"handlungsfelder": "fields_of_action", "projekte": "projects"}.get(scope)
+    topics = {ticked: chosen[ticked], **({extra: chosen[extra]} if extra else {})}
+    response = post(client, django_capture_on_commit_callbacks, scope=scope, **topics)
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = html.split("data-error-summary>")[1].split("</div>")[0]
+    assert message in summary and 'href="#id_scope"' in summary
+    assert 'role="alert" tabindex="-1" id="fehler"' in html
+    assert '<fieldset class="field" aria-describedby="id_scope_error" id="id_scope">' in html
+    assert f'<ul class="errorlist" id="id_scope_error"><li>{message}' in html
+    assert re.search(r"<input type=\"radio\" name=\"scope\" value=\"alles\"[^>]*aria-invalid=\"true\"", html)
+    assert '<script src="/static/js/error-summary.js" defer></script>' in html
+    assert not Subscription.objects.exists() and mail.outbox == []
 
 
 @pytest.mark.parametrize(

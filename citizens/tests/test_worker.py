@@ -42,7 +42,8 @@ def worker(smtp_server, settings):
     env = {
         **os.environ,
         "DATABASE_URL": database_url(),
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_server.port}/",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_server.port),
         "NOTIFICATION_CLAIM_TIMEOUT": str(CLAIM_TIMEOUT),
     }
     command = [sys.executable, "-m", "celery", "-A", "kaiserslautern_portal", "worker", "--concurrency", "1",

@@ -1,6 +1,6 @@
 """Sample texts of the four legal and information pages, and a loader that never overwrites what staff wrote.
 
-The texts are Markdown (rendered by kaiserslautern_portal.markdown.render_markdown). Each body begins with a notice
+The texts are Markdown (rendered by kaiserslautern_portal.lib.markdown.render_markdown). Each body begins with a notice
 that it is a sample for the demo and not the city's legally binding text; headings start at h2 because the page
 title is the page's only h1. Phone numbers are deliberately invalid (a German subscriber number never starts with 0)
 and email addresses use the reserved .example domain.

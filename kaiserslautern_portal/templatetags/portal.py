@@ -20,7 +20,8 @@ def nav_link(context, url_name, label):
     """A navigation link marked aria-current when the visitor is in its section."""
     url = reverse(url_name)
     path = context["request"].path
-    current = path == url if url == "/" else path.startswith(url)
+    # The start page ("/" or "/en/") is a prefix of every page: only its own address makes it current.
+    current = path == url if url == reverse("projects:home") else path.startswith(url)
     return {"url": url, "label": label, "current": current}
 
 
@@ -59,8 +60,13 @@ def language_versions(context) -> dict:
     return {"alternates": exists, "versions": versions, "default": versions[0]}
 
 
+@register.filter("falls_back_to_german")
 def missing_translation(obj, field: str) -> bool:
-    """On a page in another language, whether `field` of `obj` shows its German text for want of a translation."""
+    """On a page in another language, whether `field` of `obj` shows its German text for want of a translation.
+
+    As the filter `falls_back_to_german` it marks the element of an attribute, which cannot hold markup:
+    <img alt="…" lang="de">.
+    """
     language = translation.get_language()
     if language == settings.LANGUAGE_CODE or not hasattr(obj, f"{field}_{language}"):
         return False

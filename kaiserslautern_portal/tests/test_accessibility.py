@@ -105,7 +105,7 @@ def project(page, site, people):
 
 def project_in_english(page, site, people):
     demo()
-    page.goto("/sprache/en/?next=" + richest_project().get_absolute_url())
+    page.goto("/en" + richest_project().get_absolute_url())
 
 
 def project_as_follower(page, site, people):
@@ -174,6 +174,11 @@ def news_item(page, site, people):
     page.goto(NewsItem.objects.public().filter(projects__isnull=False).first().get_absolute_url())
 
 
+def news_item_in_english(page, site, people):
+    demo()
+    page.goto("/en" + NewsItem.objects.public().filter(projects__isnull=False).first().get_absolute_url())
+
+
 def search_form(page, site, people):
     demo()
     page.goto("/suche/")
@@ -215,6 +220,7 @@ def subscribe_sent(page, site, people):
     demo()
     page.goto("/abonnieren/")
     page.get_by_label("E-Mail-Adresse", exact=True).fill("presse@example.org")
+    page.get_by_label("über alle Neuigkeiten des Programms").check()
     page.locator("input[name=consent]").check()
     page.get_by_role("button", name="Abonnieren").click()
     wait_for_path(page, "/abonnieren/gesendet/")
@@ -224,6 +230,7 @@ def subscribe_too_often(page, site, people, monkeypatch):
     monkeypatch.setattr("citizens.views.SUBSCRIBE_REQUESTS_PER_HOUR", 0)
     page.goto("/abonnieren/")
     page.get_by_label("E-Mail-Adresse", exact=True).fill("presse@example.org")
+    page.get_by_label("über alle Neuigkeiten des Programms").check()
     page.locator("input[name=consent]").check()
     page.get_by_role("button", name="Abonnieren").click()
     page.wait_for_selector("text=Zu viele Anfragen")
@@ -233,6 +240,7 @@ def subscribe_without_csrf_cookie(page, site, people):
     page.goto("/abonnieren/")
     page.context.clear_cookies()
     page.get_by_label("E-Mail-Adresse", exact=True).fill("presse@example.org")
+    page.get_by_label("über alle Neuigkeiten des Programms").check()
     page.locator("input[name=consent]").check()
     page.get_by_role("button", name="Abonnieren").click()
     page.wait_for_load_state()
@@ -472,6 +480,7 @@ SCENARIOS = [
     field_with_chart_tables_open,
     menu_open_on_a_phone,
     news_item,
+    news_item_in_english,
     search_form,
     search_with_results,
     search_without_results,

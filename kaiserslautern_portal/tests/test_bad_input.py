@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import Resolver404, get_resolver, resolve
 
 from conftest import make_project
-from kaiserslautern_portal.parsers import MAX_BODY_BYTES, MAX_JSON_DEPTH
+from kaiserslautern_portal.lib.parsers import MAX_BODY_BYTES, MAX_JSON_DEPTH
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from conftest import make_milestone, make_news, make_project
-from kaiserslautern_portal import cache as page_cache_module
-from kaiserslautern_portal.cache import LOCAL
+from kaiserslautern_portal.lib import cache as page_cache_module
+from kaiserslautern_portal.lib.cache import LOCAL
 from news.services import news_publish
 
 pytestmark = pytest.mark.django_db

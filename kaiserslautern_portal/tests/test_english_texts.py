@@ -11,7 +11,7 @@ from django.utils import translation
 
 from conftest import make_field, make_milestone, make_news, make_project
 from kaiserslautern_portal.models import LegalPage
-from projects.services import project_save
+from projects.services import milestone_save, project_save
 
 pytestmark = pytest.mark.django_db
 GERMAN_ONLY = '<small class="german-only__note">(German only)</small>'
@@ -83,11 +83,16 @@ def test_date_change_reasons_are_english_where_translated_and_marked_where_not(c
     assert f'<td data-label="Reason">{german_only("Ausschreibung wiederholt.")}</td>' in html
 
 
-def test_milestone_titles_fall_back_marked_in_the_schedule_and_the_timeline(client, project):
-    make_milestone(project, title_de="Ausschreibung", due_date=datetime.date(2026, 12, 21))
-    html = page(client, "/en/projekte/handyparken/")
+def test_milestone_titles_fall_back_marked_in_the_schedule_the_timeline_and_the_date_changes(client, project):
+    with time_machine.travel(TODAY, tick=False):
+        milestone = make_milestone(project, title_de="Ausschreibung", due_date=datetime.date(2026, 12, 21))
+        milestone_save(milestone=milestone)
+        milestone.due_date = datetime.date(2027, 1, 21)
+        milestone_save(milestone=milestone, reason="Später.")
+        html = page(client, "/en/projekte/handyparken/")
     assert f'<h3 class="milestone__title">{german_only("Ausschreibung")}</h3>' in html
-    assert f"Milestone “{german_only('Ausschreibung')}”" in html
+    assert f'<th scope="row">Milestone “{german_only("Ausschreibung")}”</th>' in html
+    assert f"<td>Milestone “{german_only('Ausschreibung')}”</td>" in html
 
 
 def test_news_page_in_english_marks_a_german_body_and_author(client, project):
@@ -168,3 +173,24 @@ def test_english_pages_write_every_date_one_way(client, project):
     assert '<time datetime="2026-12-21">December 21, 2026</time>' in home_html  # the short list of milestones
     assert "Dec. 21" not in project_html + home_html and "12/21/2026" not in project_html + home_html
     assert '<time datetime="2026-12-21">21. Dezember 2026</time>' in page(client, "/projekte/handyparken/")
+
+
+def test_an_image_whose_alternative_text_has_no_english_is_marked_german(client, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    item = make_news(title_de="Parken", title_en="Parking", slug="parken", image="news/p.png", image_alt_de="Schild")
+    html = page(client, "/en/neuigkeiten/parken/")
+    assert '<img src="/media/news/p.png" alt="Schild" lang="de">' in html
+    item.image_alt_en = "A sign"
+    item.save()
+    assert '<img src="/media/news/p.png" alt="A sign">' in page(client, "/en/neuigkeiten/parken/")
+
+
+def test_editors_find_legal_pages_and_fields_without_english(client, editor):
+    LegalPage.objects.create(kind="impressum", title_de="Impressum", title_en="Legal notice", body_de="Anbieter")
+    LegalPage.objects.create(kind="datenschutz", title_de="Datenschutz", title_en="Privacy", body_de="A", body_en="B")
+    make_field(name_de="Verkehr", name_en="Mobility", summary_de="Wege", summary_en="")
+    client.force_login(editor)
+    pages = client.get("/admin/kaiserslautern_portal/legalpage/", {"englisch": "fehlt"}).context["cl"].result_list
+    assert [page.kind for page in pages] == ["impressum"]
+    html = client.get("/admin/projects/fieldofaction/", {"englisch": "fehlt"}).content.decode()
+    assert '<td class="field-english_missing">Kurzbeschreibung</td>' in html

@@ -160,3 +160,19 @@ def test_page_cache_keeps_each_language_apart(client, content, settings):
 def test_robots_txt_keeps_accounts_out_of_search_in_both_languages(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /konto/" in body and "Disallow: /en/konto/" in body
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_main_navigation_marks_only_the_current_section_in_both_languages(client, content, prefix):
+    html = client.get(f"{prefix}/projekte/").content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert f'<a href="{prefix}/projekte/" aria-current="page">' in html
+
+
+def test_cached_api_answers_each_client_in_its_negotiated_language(client, content, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    for _ in range(2):
+        assert "Handyparken" in client.get("/api/v1/projects/").content.decode()
+        english = client.get("/api/v1/projects/", headers={"accept-language": "en"})
+        assert english["Content-Language"] == "en"
+        assert "Mobile parking" in english.content.decode()

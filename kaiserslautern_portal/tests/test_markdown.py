@@ -1,4 +1,4 @@
-from kaiserslautern_portal.markdown import render_markdown
+from kaiserslautern_portal.lib.markdown import render_markdown
 
 
 def test_script_and_event_handlers_come_out_harmless():

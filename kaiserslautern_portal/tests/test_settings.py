@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from kaiserslautern_portal.settings import email_settings, envbool
+from kaiserslautern_portal.settings import envbool
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
@@ -61,8 +61,23 @@ def test_envbool_refuses_nonsense(monkeypatch):
         envbool("SOME_FLAG", "0")
 
 
-def test_email_url_becomes_smtp_settings():
-    assert email_settings("smtp://mailer:p%40ss@mail.example.org:587/?tls=1") == {
+EMAIL_NAMES = "EMAIL_BACKEND EMAIL_HOST EMAIL_PORT EMAIL_HOST_USER EMAIL_HOST_PASSWORD EMAIL_USE_TLS EMAIL_USE_SSL"
+
+
+def email_settings(**env):
+    code = f"from django.conf import settings; print([getattr(settings, n) for n in {EMAIL_NAMES.split()!r}])"
+    result = manage("shell", "--no-imports", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return dict(zip(EMAIL_NAMES.split(), eval(result.stdout), strict=True))  # noqa: S307 (our own output)
+
+
+def test_email_host_switches_to_smtp_with_djangos_own_variables(tmp_path):
+    password = tmp_path / "smtp-password"
+    password.write_text("p@ss\n")
+    assert email_settings(
+        EMAIL_HOST="mail.example.org", EMAIL_PORT="587", EMAIL_HOST_USER="mailer",
+        EMAIL_HOST_PASSWORD_FILE=str(password), EMAIL_USE_TLS="1",
+    ) == {
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": "mail.example.org",
         "EMAIL_PORT": 587,
@@ -70,10 +85,9 @@ def test_email_url_becomes_smtp_settings():
         "EMAIL_HOST_PASSWORD": "p@ss",
         "EMAIL_USE_TLS": True,
         "EMAIL_USE_SSL": False,
-        "EMAIL_TIMEOUT": 10,
-    }
+    }  # fmt: skip
 
 
-def test_email_url_with_another_scheme_is_refused():
-    with pytest.raises(ImproperlyConfigured):
-        email_settings("http://mail.example.org")
+def test_without_email_host_mails_go_to_the_console_and_ssl_means_port_465():
+    assert email_settings()["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert email_settings(EMAIL_HOST="mail.example.org", EMAIL_USE_SSL="1")["EMAIL_PORT"] == 465

@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import path
 
-from kaiserslautern_portal.cache import cache_public_page
+from kaiserslautern_portal.lib.cache import cache_public_page
 from kaiserslautern_portal.urls import urlpatterns as portal_urlpatterns
 
 

@@ -102,6 +102,7 @@ def test_every_move_is_kept_while_the_baseline_stays(editor):
     assert project.slip_days == 31
 
 
+@travel
 def test_milestones_keep_their_first_due_date_and_record_moves():
     project = saved_project()
     milestone = milestone_save(milestone=Milestone(project=project, title_de="Abnahme", due_date=TODAY))

@@ -22,14 +22,15 @@ from urllib.parse import parse_qsl, urlencode
 
 import brotli
 from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
+
+from .middleware import request_language
 
 logger = logging.getLogger(__name__)
 
@@ -68,19 +69,21 @@ def connect_invalidation(app_config) -> None:
         m2m_changed.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-m2m")
 
 
-def next_go_live(version: int) -> datetime | None:
-    from news.models import NewsItem
+# Apps that publish on a schedule say when their next item goes live (news registers one in its ready()).
+GO_LIVE_SOURCES: list[Callable[[datetime], datetime | None]] = []
 
+
+def register_go_live(source: Callable[[datetime], datetime | None]) -> None:
+    if source not in GO_LIVE_SOURCES:
+        GO_LIVE_SOURCES.append(source)
+
+
+def next_go_live(version: int) -> datetime | None:
     key = NEXT_LIVE_KEY.format(version=version)
     now = timezone.now()
     cached = cache.get(key, "missing")
     if cached == "missing" or (cached is not None and cached <= now):
-        cached = (
-            NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED, published_at__gt=now)
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
+        cached = min(filter(None, (source(now) for source in GO_LIVE_SOURCES)), default=None)
         cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
     return cached
 
@@ -172,16 +175,6 @@ def cache_public_page(view: Callable | None = None, /, *, query: Iterable[str] =
         return wrapper
 
     return decorator(view) if view is not None else decorator
-
-
-def request_language(request) -> str:
-    """The language LocaleMiddleware will choose, found before it runs (the same three steps)."""
-    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-    prefixes_used, prefixed_default = is_language_prefix_patterns_used(urlconf)
-    language = translation.get_language_from_request(request, check_path=prefixes_used)
-    if prefixes_used and not prefixed_default and not translation.get_language_from_path(request.path_info):
-        language = settings.LANGUAGE_CODE
-    return language
 
 
 @functools.lru_cache(maxsize=128)

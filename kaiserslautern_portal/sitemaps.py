@@ -4,10 +4,10 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from kaiserslautern_portal.models import LegalPage
+from news.models import NewsItem
 from projects.models import FieldOfAction, Project
 
-from .models import NewsItem
+from .models import LegalPage
 
 
 class PortalSitemap(Sitemap):

@@ -15,9 +15,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from news.models import NewsItem
 from projects.models import Project
-
-from .models import NewsItem
 
 LIMIT = 100
 START, STOP = "\u27e6", "\u27e7"  # markers no text contains, turned into <mark> after escaping

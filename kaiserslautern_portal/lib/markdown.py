@@ -1,5 +1,7 @@
 """Markdown written by staff, rendered to HTML and sanitized so no script can get through."""
 
+import html
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -23,3 +25,8 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer",
     )
     return mark_safe(clean)  # noqa: S308 - sanitized by nh3 just above
+
+
+def markdown_text(text: str) -> str:
+    """Markdown as plain text for emails: readable as written, with any HTML (and script content) stripped."""
+    return html.unescape(nh3.clean(text or "", tags=set())).strip()
