@@ -91,8 +91,8 @@ def test_milestone_titles_fall_back_marked_in_the_schedule_the_timeline_and_the_
         milestone_save(milestone=milestone, reason="Später.")
         html = page(client, "/en/projekte/handyparken/")
     assert f'<h3 class="milestone__title">{german_only("Ausschreibung")}</h3>' in html
-    assert f'<th scope="row">Milestone “{german_only("Ausschreibung")}”</th>' in html
-    assert f"<td>Milestone “{german_only('Ausschreibung')}”</td>" in html
+    # Once in the schedule, once as the row header of its date change.
+    assert html.count(f'<th scope="row">Milestone “{german_only("Ausschreibung")}”</th>') == 2
 
 
 def test_news_page_in_english_marks_a_german_body_and_author(client, project):
