@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format migrations-check messages bench clean
+.PHONY: run test lint format migrations-check messages bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed" or 0)'
@@ -43,6 +43,12 @@ migrations-check: $(VENV)/.installed
 # The portal at scale under gunicorn, PostgreSQL and Redis; prints a table (see README, "Performance").
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m bench.run
+
+# The README's screenshots (docs/screenshots/): start, project and news page at 375 and 1366 px, demo content, Chromium.
+screenshots: $(VENV)/.installed-dev
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py loaddemo
+	PAGE_CACHE_SECONDS=0 DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/python manage.py screenshots
 
 # Needs GNU gettext; the compiled .mo files are committed so nobody else does.
 messages: $(VENV)/.installed

@@ -1,5 +1,7 @@
 from django import forms
+from django.core.validators import slug_re
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import FieldOfAction, Project
@@ -8,9 +10,10 @@ from .models import NewsItem
 
 
 class NewsFilterForm(forms.Form):
+    """The news list's filters. The project list holds the chosen field's projects only: a few dozen options where
+    the programme has thousands of projects."""
+
     art = forms.ChoiceField(label=_("Art"), choices=[("", _("alle Arten")), *NewsItem.Kind.choices], required=False)
-    # A search, not a dropdown: the programme may have thousands of projects. Links from project pages pass the slug.
-    projekt = forms.CharField(label=_("Projekt (Name oder Teil davon)"), max_length=100, required=False, strip=True)
     handlungsfeld = forms.ModelChoiceField(
         label=_("Handlungsfeld"),
         queryset=FieldOfAction.objects.all(),
@@ -18,26 +21,49 @@ class NewsFilterForm(forms.Form):
         required=False,
         empty_label=_("alle Handlungsfelder"),
     )
+    # Plain (slug, title) pairs: model instances and per-option widget templates cost too much for long lists.
+    projekt = forms.ChoiceField(
+        label=_("Projekt"),
+        required=False,
+        help_text=_("Zur Auswahl stehen die Projekte des gewählten Handlungsfelds."),
+    )
+    jahr = forms.TypedChoiceField(label=_("Jahr"), coerce=int, required=False, empty_value=None)
 
-    def clean_projekt(self):
-        text = self.cleaned_data["projekt"]
-        if text and not self.matching_projects(text).exists():
-            raise forms.ValidationError(_("Kein veröffentlichtes Projekt passt zu dieser Angabe."))
-        return text
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        data = data or {}
+        self.fields["projekt"].choices = [("", _("alle Projekte")), *self.project_options(data)]
+        years = NewsItem.objects.public().dates("published_at", "year", order="DESC")
+        self.fields["jahr"].choices = [("", _("alle Jahre")), *((day.year, str(day.year)) for day in years)]
 
     @staticmethod
-    def matching_projects(text: str):
-        return Project.objects.published().filter(
-            Q(slug=text) | Q(title_de__icontains=text) | Q(title_en__icontains=text)
+    def project_options(data):
+        """The published projects of the chosen field, or the chosen project alone (a link from a project page)."""
+        # Only well-formed slugs reach the database; anything else fails the fields' own validation.
+        field, chosen = (
+            value if slug_re.fullmatch(value or "") else ""
+            for value in (data.get("handlungsfeld"), data.get("projekt"))
         )
+        projects = Project.objects.published()
+        if field:
+            # A project chosen before the field changed stays valid; it then simply finds nothing in the new field.
+            projects = projects.filter(Q(field__slug=field) | Q(slug=chosen or None))
+        elif chosen:
+            projects = projects.filter(slug=chosen)
+        else:
+            return []
+        english = get_language() == "en"
+        rows = projects.order_by("title_de", "pk").values_list("slug", "title_de", "title_en")
+        return [(slug, (en or de) if english else de) for slug, de, en in rows]
 
     def filter(self, items):
         data = self.cleaned_data
         if data["art"]:
             items = items.filter(kind=data["art"])
         if data["projekt"]:
-            links = NewsItem.projects.through.objects.filter(project__in=self.matching_projects(data["projekt"]))
-            items = items.filter(pk__in=links.values("newsitem"))
+            items = items.filter(projects__slug=data["projekt"])
         if data["handlungsfeld"]:
             items = items.for_field(data["handlungsfeld"])
+        if data["jahr"]:
+            items = items.filter(published_at__year=data["jahr"])
         return items

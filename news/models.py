@@ -28,7 +28,12 @@ class NewsItemQuerySet(models.QuerySet):
 
     def for_lists(self):
         return self.prefetch_related(
-            Prefetch("projects", queryset=Project.objects.published().only("title", "title_de", "title_en", "slug"))
+            Prefetch(
+                "projects",
+                queryset=Project.objects.published()
+                .select_related("field")
+                .only("title", "title_de", "title_en", "slug", "field__slug"),
+            )
         ).order_by("-published_at", "-pk")
 
     def for_project(self, project):

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
@@ -13,6 +14,8 @@ from kaiserslautern_portal.lib.english_admin import EnglishMissingFilter, Englis
 from .models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
 from .services import milestone_save, project_mark_updated, project_save
 
+# Amounts and measured values in German notation ("180000,00"), not the number input's "180000.00".
+LOCALIZED_NUMBERS = {models.DecimalField: {"localize": True}}
 REASON_REQUIRED = _("Der Termin wurde verschoben: Bitte kurz und öffentlich begründen, warum.")
 
 
@@ -69,10 +72,19 @@ class MilestoneInline(TranslationStackedInline):
     readonly_fields = ["baseline_due_date"]
 
 
-class IndicatorInline(TranslationTabularInline):
+class IndicatorInline(TranslationStackedInline):
+    """Stacked, two fields a line: as a table the indicators made a project's form 2,041 px wide."""
+
     model = Indicator
     extra = 0
-    fields = ["name", "unit", "baseline_value", "baseline_date", "target_value", "target_date", "order", "values_link"]
+    formfield_overrides = LOCALIZED_NUMBERS
+    fields = [
+        "name",
+        ("unit", "order"),
+        ("baseline_value", "baseline_date"),
+        ("target_value", "target_date"),
+        "values_link",
+    ]
     readonly_fields = ["values_link"]
     verbose_name_plural = _("Wirkungsindikatoren (Messwerte auf der Seite des Indikators)")
 
@@ -150,6 +162,7 @@ class ProjectAdminForm(forms.ModelForm):
 @admin.register(Project)
 class ProjectAdmin(EnglishMissingMixin, TranslationAdmin):
     form = ProjectAdminForm
+    formfield_overrides = LOCALIZED_NUMBERS
     english_related = ("milestones", "date_changes", "indicators")
     list_display = [
         "title", "field", "status", "progress", "start_date", "planned_end_date", "is_published", "last_update",
@@ -249,6 +262,7 @@ class ProjectAdmin(EnglishMissingMixin, TranslationAdmin):
 
 class IndicatorValueInline(TranslationTabularInline):
     model = IndicatorValue
+    formfield_overrides = LOCALIZED_NUMBERS
     extra = 1
     fields = ["date", "value", "note"]
 
@@ -262,6 +276,7 @@ class IndicatorAdmin(EnglishMissingMixin, TranslationAdmin):
     search_fields = ["name_de", "name_en", "project__title_de"]
     autocomplete_fields = ["project"]
     inlines = [IndicatorValueInline]
+    formfield_overrides = LOCALIZED_NUMBERS
     fields = ["project", "name", "unit", ("baseline_value", "baseline_date"), ("target_value", "target_date"), "order"]
 
     def save_formset(self, request, form, formset, change):

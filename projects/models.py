@@ -6,13 +6,27 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Avg, Count, F, Prefetch, Q, Sum
+from django.db.models import Avg, Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from kaiserslautern_portal.lib.markdown import render_markdown
+
+
+def unfinished_q(prefix: str = "") -> Q:
+    """Neither completed nor stopped nor given an actual end (Project.is_finished, negated)."""
+    return ~Q(**{f"{prefix}status__in": Project.FINISHED}) & Q(**{f"{prefix}actual_end_date__isnull": True})
+
+
+def late_q(today: datetime.date, prefix: str = "") -> Q:
+    """Unfinished and past the planned end or planned to end later than originally (Project.is_late_on)."""
+    return unfinished_q(prefix) & (
+        Q(**{f"{prefix}planned_end_date__lt": today})
+        | Q(**{f"{prefix}planned_end_date__gt": F(f"{prefix}baseline_end_date")})
+    )
 
 
 class FieldOfActionQuerySet(models.QuerySet):
@@ -23,6 +37,20 @@ class FieldOfActionQuerySet(models.QuerySet):
             project_count=Count("projects", filter=published),
             average_progress=Avg("projects__progress", filter=published),
             sample_count=Count("projects", filter=published & Q(projects__sample_values=True)),
+        )
+
+    def with_programme(self, today: datetime.date):
+        """with_stats plus what the programme charts show per field: schedule, money and dates, in one query."""
+        published = Q(projects__is_published=True)
+        return self.with_stats().annotate(
+            unfinished_count=Count("projects", filter=published & unfinished_q("projects__")),
+            late_count=Count("projects", filter=published & late_q(today, "projects__")),
+            budget_total=Sum("projects__budget", filter=published),
+            spent_total=Sum("projects__spent", filter=published),
+            first_start=Min("projects__start_date", filter=published),
+            last_baseline_end=Max("projects__baseline_end_date", filter=published),
+            last_planned_end=Max("projects__planned_end_date", filter=published),
+            last_actual_end=Max("projects__actual_end_date", filter=published),
         )
 
 
@@ -69,9 +97,26 @@ class ProjectQuerySet(models.QuerySet):
     def for_cards(self):
         return self.select_related("field").only(
             "title", "title_de", "title_en", "slug", "summary", "summary_de", "summary_en", "status", "progress",
-            "baseline_end_date", "planned_end_date", "actual_end_date", "updated", "sample_values",
+            "start_date", "baseline_end_date", "planned_end_date", "actual_end_date", "budget", "spent", "updated",
+            "image", "image_alt", "sample_values",
             "field__name", "field__name_de", "field__name_en", "field__slug", "field__colour",
-        )  # fmt: skip
+        ).with_latest_reason()  # fmt: skip
+
+    def with_milestones(self):
+        """The milestones a timeline marks, and the dates it draws."""
+        return self.prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.only("project_id", "due_date", "completed_on"))
+        )
+
+    def with_latest_reason(self):
+        """The public reason of each project's most recent date change: `latest_reason` in the page's language
+        (empty where not translated) and `latest_reason_de`, the German original."""
+        latest = DateChange.objects.filter(project=OuterRef("pk")).order_by("-changed_at", "-pk")
+        language = get_language() or settings.LANGUAGE_CODE
+        return self.annotate(
+            latest_reason=Subquery(latest.values(f"reason_{language}")[:1]),
+            latest_reason_de=Subquery(latest.values("reason_de")[:1]),
+        )
 
     def for_detail(self):
         return self.select_related("field").prefetch_related(
@@ -101,11 +146,11 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def unfinished(self):
-        return self.exclude(status__in=Project.FINISHED).filter(actual_end_date__isnull=True)
+        return self.filter(unfinished_q())
 
     def late(self, today: datetime.date):
         """Unfinished projects past their planned end or planned to end later than originally (Project.is_late_on)."""
-        return self.unfinished().filter(Q(planned_end_date__lt=today) | Q(planned_end_date__gt=F("baseline_end_date")))
+        return self.filter(late_q(today))
 
     def update_overdue(self, today: datetime.date):
         """Unfinished projects whose next update was due before today (Project.update_overdue_on).
@@ -433,6 +478,20 @@ class MilestoneQuerySet(models.QuerySet):
             self.public()
             .filter(completed_on__isnull=True, due_date__lt=today, due_date__gte=since)
             .order_by("-due_date", "pk")
+        )
+
+    def states_by_field_and_month(self, today: datetime.date):
+        """Published milestones counted per field, month and state: a few hundred rows for any number of projects."""
+        return (
+            self.filter(project__is_published=True)
+            .annotate(month=TruncMonth("due_date"))
+            .values("project__field", "month")
+            .annotate(
+                done=Count("pk", filter=Q(completed_on__isnull=False)),
+                overdue=Count("pk", filter=Q(completed_on__isnull=True, due_date__lt=today)),
+                upcoming=Count("pk", filter=Q(completed_on__isnull=True, due_date__gte=today)),
+            )
+            .order_by("project__field", "month")
         )
 
     def in_state(self, state: str, today: datetime.date):

@@ -8,7 +8,15 @@ from django.utils import timezone
 from kaiserslautern_portal.lib.cache import cache_public_page
 from kaiserslautern_portal.lib.staff import lacks_second_factor, second_factor_setup
 
-from .charts import indicator_chart, step_chart
+from .charts import (
+    budget_bars,
+    field_timeline,
+    indicator_chart,
+    project_timeline,
+    schedule_bars,
+    status_bars,
+    step_chart,
+)
 from .forms import ProjectFilterForm
 from .models import FieldOfAction, Indicator, Milestone, Project, programme_totals
 
@@ -34,13 +42,24 @@ def home(request):
     published = Project.objects.published()
     by_status = list(published.by_status())
     counts = {row["status"]: row["count"] for row in by_status}
+    fields = list(FieldOfAction.objects.with_programme(today))
     context = {
         "totals": programme_totals(by_status),
         "status_counts": [(status, counts.get(status.value, 0)) for status in Project.Status],
-        "fields": FieldOfAction.objects.with_stats(),
+        "fields": fields,
+        "late_count": sum(field.late_count for field in fields),
+        "status_chart": status_bars(counts),
+        "schedule_chart": schedule_bars(fields),
+        "budget_chart": budget_bars(
+            [(f.name, f.get_absolute_url(), f.colour, f.budget_total, f.spent_total) for f in fields]
+        ),
+        "timeline": field_timeline(fields, Milestone.objects.states_by_field_and_month(today), today=today),
         "upcoming": Milestone.objects.upcoming(today)[:6],
         "overdue": Milestone.objects.overdue(today, since=today - datetime.timedelta(days=90))[:6],
-        "late": published.late(today).only(*LATE_LIST_FIELDS).order_by("planned_end_date", "title", "pk")[:6],
+        "late": published.late(today)
+        .only(*LATE_LIST_FIELDS)
+        .with_latest_reason()
+        .order_by("planned_end_date", "title", "pk")[:6],
         "late_filter": ProjectFilterForm.LATE,
     }
     return render(request, "projects/home.html", context)
@@ -95,6 +114,18 @@ def project_detail(request, slug):
 
 @cache_public_page(query=("seite",))
 def field_detail(request, slug):
-    field = get_object_or_404(FieldOfAction.objects.with_stats(), slug=slug)
-    page = paginate(request, field.projects.published().for_cards().order_by("title", "pk"))
-    return render(request, "projects/field_detail.html", {"field": field, "page": page})
+    today = timezone.localdate()
+    field = get_object_or_404(FieldOfAction.objects.with_programme(today), slug=slug)
+    projects = field.projects.published()
+    counts = {row["status"]: row["count"] for row in projects.by_status()}
+    page = paginate(request, projects.for_cards().with_milestones().order_by("title", "pk"))
+    context = {
+        "field": field,
+        "page": page,
+        "status_chart": status_bars(counts),
+        "schedule_chart": schedule_bars([field]),
+        # The page's projects: money and dates of the twelve shown, however large the field.
+        "budget_chart": budget_bars([(p.title, p.get_absolute_url(), field.colour, p.budget, p.spent) for p in page]),
+        "timeline": project_timeline(page, today=today),
+    }
+    return render(request, "projects/field_detail.html", context)

@@ -1,10 +1,13 @@
 import datetime
+import functools
 from decimal import Decimal
 
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -44,6 +47,18 @@ def date_cell(value):
     return format_html(
         '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>', gettext("keine Angabe")
     )
+
+
+@functools.cache
+def _illustration_path(name: str) -> str:
+    path = f"img/illustrations/{name}.svg"
+    return path if finders.find(path) else "img/illustrations/programme.svg"
+
+
+@register.simple_tag
+def illustration(name):
+    """The portal's drawing for a field of action (static/img/illustrations/<slug>.svg), else the programme's."""
+    return static(_illustration_path(name))
 
 
 @register.simple_tag(takes_context=True)

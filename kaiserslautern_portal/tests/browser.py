@@ -141,7 +141,10 @@ def assert_accessible(page) -> None:
 
 
 def assert_no_horizontal_scrolling(page) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    # Neither wider than the window nor than the area left of a scroll bar.
+    overflow = page.evaluate(
+        "Math.max(0, document.documentElement.scrollWidth - Math.min(innerWidth, document.documentElement.clientWidth))"
+    )
     if overflow > 0:
         culprits = page.evaluate(
             """() => {

@@ -121,6 +121,13 @@ def programme():
     return {"field": verwaltung, "project": tresor, "report": report}
 
 
+def open_menu(page, visitor):
+    """On a phone the navigation, search and language switch sit behind the header's "Menü" button."""
+    toggle = page.locator(".menu__toggle")
+    if toggle.is_visible() and not page.locator(".menu[open]").count():
+        visitor.activate(toggle)
+
+
 @pytest.mark.parametrize("how", ["phone", "desktop", "keyboard"])
 def test_resident_filters_projects_reads_one_and_switches_language(new_page, programme, how):
     page = new_page(**(PHONE if how == "phone" else DESKTOP))
@@ -128,6 +135,7 @@ def test_resident_filters_projects_reads_one_and_switches_language(new_page, pro
     page.goto("/")
     assert page.locator("h1").inner_text() == "herzlich-digitale Stadt Kaiserslautern"
 
+    open_menu(page, visitor)
     visitor.activate(page.locator(".main-nav").get_by_role("link", name="Projekte"))
     wait_for_path(page, "/projekte/")
     assert page.locator(".grid .card").count() == 3
@@ -150,11 +158,14 @@ def test_resident_filters_projects_reads_one_and_switches_language(new_page, pro
     assert page.locator("h1").inner_text() == "Tresor im Test"
 
     visitor.activate(page.get_by_role("link", name="Bürgertresor"))
+    wait_for_path(page, programme["project"].get_absolute_url())
+    open_menu(page, visitor)
     visitor.activate(page.get_by_role("link", name="English"))
     page.wait_for_selector("html[lang=en]")
     assert page.locator("h1").inner_text() == "Citizen vault"
     assert page.get_by_role("heading", name="Milestones").is_visible()
 
+    open_menu(page, visitor)
     visitor.activate(page.get_by_role("link", name="Deutsch"))
     page.wait_for_selector("html[lang=de]")
     assert page.get_by_role("heading", name="Meilensteine").is_visible()
@@ -294,7 +305,7 @@ def test_editor_creates_a_project_publishes_a_report_and_sees_it_in_public(page,
     keys.tick(page.locator("#id_is_published"))
     keys.choose(page.locator("#id_status"), "in_progress")
     keys.type_into(page.locator("#id_progress"), "20")
-    keys.type_into(page.locator("#id_responsible_office"), "Referat Schulen")
+    keys.type_into(page.locator("#id_responsible_office_de"), "Referat Schulen")
     for n, (title, due) in enumerate([("WLAN in allen Schulen", "01.09.2026"), ("Tablets verteilt", "01.03.2027")]):
         keys.activate(page.locator("#milestones-group .add-row a"))
         keys.type_into(page.locator(f"#id_milestones-{n}-title_de"), title)

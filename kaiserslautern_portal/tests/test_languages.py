@@ -114,7 +114,7 @@ def test_health_probes_and_admin_are_not_language_prefixed(client, editor):
     assert client.get("/en/healthz").status_code == 404
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
-    assert "Site administration" in client.get("/admin/", headers={"accept-language": "en"}).content.decode()
+    assert "Editorial Office" in client.get("/admin/", headers={"accept-language": "en"}).content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_log_in_in_their_language(client):

@@ -110,18 +110,6 @@ def test_list_and_detail_run_a_fixed_number_of_queries(client, django_assert_max
         client.get(items[0].get_absolute_url())
 
 
-def test_news_list_finds_projects_by_part_of_their_name_instead_of_listing_them_all(client):
-    parking = make_project(title_de="Handyparken")
-    for n in range(30):
-        make_project(title_de=f"Projekt {n}")
-    make_news(title_de="Parken per App wächst", projects=[parking])
-    make_news(title_de="Anderes")
-    html = html_of(client.get("/neuigkeiten/", {"projekt": "parken"}))
-    assert "Parken per App wächst" in html and "Anderes" not in html
-    assert '<input type="search" name="projekt" id="id_projekt" value="parken"' in html
-    assert "Projekt 29" not in html  # no option per project
-
-
 def test_news_list_pages_without_counting_every_item(client):
     for n in range(14):
         make_news(title_de=f"Meldung {n:02}")
@@ -132,3 +120,37 @@ def test_news_list_pages_without_counting_every_item(client):
     second = html_of(client.get("/neuigkeiten/", {"seite": 2}))
     assert "Meldungen 13 bis 14" in second and 'rel="next"' not in second and 'href="?seite=1" rel="prev"' in second
     assert client.get("/neuigkeiten/", {"seite": "zwei"}).status_code == 404
+
+
+def test_news_list_filters_by_year(client):
+    now = timezone.now()
+    last_year = now.replace(year=now.year - 1)
+    make_news(title_de="Neu in diesem Jahr", published_at=now - datetime.timedelta(minutes=5))
+    make_news(title_de="Aus dem Vorjahr", published_at=last_year)
+    html = html_of(client.get("/neuigkeiten/", {"jahr": last_year.year}))
+    assert "Aus dem Vorjahr" in html and "Neu in diesem Jahr" not in html
+    assert f'<option value="{now.year}">{now.year}</option>' in html
+    assert client.get("/neuigkeiten/", {"jahr": now.year - 5}).status_code == 400
+
+
+def test_news_list_offers_only_the_chosen_fields_projects(client):
+    mobility = make_field(name_de="Verkehr", slug="verkehr")
+    make_project(title_de="Handyparken", field=mobility)
+    make_project(title_de="Bürgertresor", slug="buergertresor")
+    html = html_of(client.get("/neuigkeiten/"))
+    assert 'value="handyparken"' not in html and 'value="buergertresor"' not in html
+    assert "Zur Auswahl stehen die Projekte des gewählten Handlungsfelds." in html
+    html = html_of(client.get("/neuigkeiten/", {"handlungsfeld": "verkehr"}))
+    assert '<option value="handyparken">Handyparken</option>' in html and 'value="buergertresor"' not in html
+    # A link from a project page names the project alone; it is offered, chosen.
+    html = html_of(client.get("/neuigkeiten/", {"projekt": "buergertresor"}))
+    assert '<option value="buergertresor" selected>Bürgertresor</option>' in html
+
+
+def test_news_list_shows_the_items_picture_or_its_fields_drawing(client):
+    project = make_project(title_de="Handyparken", field=make_field(name_de="Verkehr", slug="verkehr-mobilitaet"))
+    make_news(title_de="Parken per App", projects=[project])
+    make_news(title_de="Allgemein")
+    html = html_of(client.get("/neuigkeiten/"))
+    assert '<img src="/static/img/illustrations/verkehr-mobilitaet.svg" alt=""' in html
+    assert '<img src="/static/img/illustrations/programme.svg" alt=""' in html

@@ -250,9 +250,9 @@ def test_the_schedule_table_says_an_open_milestone_and_the_project_end_are_overd
     html = client.get(project.get_absolute_url()).content.decode()
     assert "wie ursprünglich geplant" not in html
     assert "Projektende: <strong>überfällig seit 55 Tagen</strong>" in html
-    assert "<td>überfällig seit 35 Tagen</td>" in html
+    assert '<td data-label="Abweichung">überfällig seit 35 Tagen</td>' in html
     english = client.get(f"/en{project.get_absolute_url()}").content.decode()
-    assert "<td>overdue for 35 days</td>" in english
+    assert '<td data-label="Difference">overdue for 35 days</td>' in english
 
 
 @travel
@@ -391,12 +391,12 @@ def test_project_page_shows_plan_forecast_actual_slip_and_reasons_side_by_side(c
     html = client.get(project.get_absolute_url()).content.decode()
     assert "Termine und Verzug" in html
     assert "Projektende: <strong>184 Tage später als ursprünglich geplant</strong>" in html
-    assert '<td><time datetime="2026-06-30">30. Juni 2026</time></td>' in html
-    assert '<td><time datetime="2026-12-31">31. Dezember 2026</time></td>' in html
-    assert "<td>noch offen</td>" in html
+    assert '<td data-label="Ursprünglich geplant"><time datetime="2026-06-30">30. Juni 2026</time></td>' in html
+    assert '<td data-label="Aktuell geplant"><time datetime="2026-12-31">31. Dezember 2026</time></td>' in html
+    assert '<td data-label="Tatsächlich">noch offen</td>' in html
     assert "Meilenstein „Grundschulen“" in html and "32 Tage später als ursprünglich geplant" in html
-    assert "<td>Die Netztechnik kommt später.</td>" in html
-    assert "<td>Zusätzliche Leitungen nötig.</td>" in html
+    assert '<td data-label="Begründung">Die Netztechnik kommt später.</td>' in html
+    assert '<td data-label="Begründung">Zusätzliche Leitungen nötig.</td>' in html
     assert "<dt>Budget (geplant)</dt><dd>2.400.000\N{NO-BREAK SPACE}€</dd>" in html
     assert '1.780.000\N{NO-BREAK SPACE}€ (74 % des Budgets), Stand: <time datetime="2026-09-30">' in html
     assert "Die Aktualisierung ist überfällig" not in html

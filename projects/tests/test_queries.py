@@ -53,7 +53,7 @@ def test_public_pages_run_a_fixed_number_of_queries_however_big_the_programme(
     assert Project.objects.count() > 200 and Milestone.objects.count() > 1000
     with django_assert_max_num_queries(small):
         assert client.get(url).status_code == 200
-    assert small <= 6
+    assert small <= 7  # the start page: one more for the timeline's milestones per field and month
 
 
 def build_accountability():

@@ -48,7 +48,9 @@ def test_start_page_shows_the_programme_in_numbers(client):
     assert "<dt>Veröffentlichte Projekte</dt><dd>2</dd>" in html
     assert "<dt>Durchschnittlicher Fortschritt</dt><dd>75 %</dd>" in html
     assert "<dt>Budget insgesamt</dt><dd>423.896\N{NO-BREAK SPACE}€</dd>" in html
-    assert 'href="/projekte/?status=completed">1<' in html
+    assert re.search(
+        r'href="/projekte/\?status=completed"[^>]*>.*?Umgesetzt: <span class="status-counts__count">1<', html, re.S
+    )
     assert 'href="/handlungsfelder/verkehr/">Verkehr</a>' in html
     assert "Öffentlicher Test" in html
     assert "Vergessene Abnahme" in html
