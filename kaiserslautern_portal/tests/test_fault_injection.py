@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 pytestmark = [
     pytest.mark.worker,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),  # the editors group from its migration
     needs_redis_server,
     pytest.mark.skipif(
         not os.environ.get("REDIS_URL") or connection.vendor != "postgresql",
