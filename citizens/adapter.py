@@ -34,8 +34,11 @@ class AccountAdapter(DefaultAccountAdapter):
             return
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language()
-        # allauth would name the site after the request's host and port.
+        # allauth would name the site, and build these links, after the request's host and port.
         context = {**context, "current_site": site()}
+        for link in ("signup_url", "password_reset_url"):
+            if context.get(link):
+                context[link] = on_site(context[link])
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
 

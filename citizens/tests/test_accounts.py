@@ -165,3 +165,12 @@ def test_account_emails_name_the_site_not_the_requests_host_and_port(client, set
     assert "testserver" not in text and "testserver" not in message["Subject"]
     assert "https://digital.kaiserslautern.example/konto/confirm-email/" in text
     assert message["Message-ID"].endswith("@digital.kaiserslautern.example>")
+
+
+def test_the_account_exists_email_links_to_the_site_not_the_requests_host(client, settings, smtp_server, citizen):
+    settings.SITE_URL = "https://digital.kaiserslautern.example"
+    sign_up(client, email=citizen.email)
+    [(_recipients, message)] = smtp_server.messages
+    text = message.get_payload(decode=True).decode()
+    assert "testserver" not in text
+    assert "https://digital.kaiserslautern.example/konto/password/reset/" in text
