@@ -37,6 +37,9 @@ class Hit:
     title: str
     url: str
     snippet: SafeString
+    # Shown in German for want of a translation: marked lang="de" with a "German only" note.
+    title_german: bool = False
+    snippet_german: bool = False
 
 
 SOURCES = {
@@ -66,6 +69,16 @@ def hits(refs: list[Ref], text: str) -> list[Hit]:
         if pks:
             found.update({(kind, pk): hit for pk, hit in build(kind, pks, text).items()})
     return [found[(ref.kind, ref.pk)] for ref in refs if (ref.kind, ref.pk) in found]
+
+
+def _german(obj, field: str) -> bool:
+    """On a page in another language, whether `field` falls back to its German text."""
+    language = get_language() or "de"
+    return language != "de" and not getattr(obj, f"{field}_{language}", None) and bool(getattr(obj, f"{field}_de"))
+
+
+def _hit(kind: str, obj, title: SafeString, snippet_field: str, snippet: SafeString) -> Hit:
+    return Hit(kind, title, obj.get_absolute_url(), snippet, _german(obj, "title"), _german(obj, snippet_field))
 
 
 def _localized(field: str):
@@ -113,9 +126,9 @@ def _postgresql_hits(kind: str, pks: list[int], text: str) -> dict[int, Hit]:
             title_hl=SearchHeadline(_localized("title"), query, config=config, **options),
             snippet_hl=SearchHeadline(_localized(snippet_field), query, config=config, **options),
         )
-        .only("slug")
+        .only("slug", "title_de", "title_en", f"{snippet_field}_de", f"{snippet_field}_en")
     )
-    return {r.pk: Hit(kind, highlight(r.title_hl), r.get_absolute_url(), highlight(r.snippet_hl)) for r in rows}
+    return {r.pk: _hit(kind, r, highlight(r.title_hl), snippet_field, highlight(r.snippet_hl)) for r in rows}
 
 
 def _pattern(text: str):
@@ -147,6 +160,6 @@ def _simple_hits(kind: str, pks: list[int], text: str) -> dict[int, Hit]:
         return highlight(pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", value))
 
     return {
-        obj.pk: Hit(kind, mark(obj.title), obj.get_absolute_url(), mark(getattr(obj, snippet_field)))
+        obj.pk: _hit(kind, obj, mark(obj.title), snippet_field, mark(getattr(obj, snippet_field)))
         for obj in queryset().filter(pk__in=pks)
     }

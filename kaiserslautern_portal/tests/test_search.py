@@ -102,3 +102,14 @@ def test_english_search_highlights_english_inflections(client):
     html = search_html(client, "schools", "en")
     assert "1 result" in html
     assert "Central <mark>school</mark> network" in html
+
+
+def test_english_search_marks_titles_and_texts_shown_in_german(client):
+    make_project(title_de="Handyparken", summary_de="Per App parken.", summary_en="")
+    make_news(title_de="Handyparken wächst", title_en="Mobile parking grows", teaser_de="Mehr Zonen.", teaser_en="")
+    html = search_html(client, "Handyparken", "en")
+    assert (
+        '<span lang="de"><mark>Handyparken</mark></span> <small class="german-only__note">(German only)</small>' in html
+    )
+    assert '<span lang="de">Mehr Zonen.</span>' in html
+    assert "Mobile parking grows" in html and '<span lang="de">Mobile parking' not in html
