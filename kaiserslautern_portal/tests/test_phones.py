@@ -56,7 +56,8 @@ def test_on_a_desktop_the_menu_is_always_open_and_the_button_hidden(new_page, si
     page.goto("/")
     assert page.get_by_role("link", name="Neuigkeiten", exact=True).is_visible()
     assert not page.get_by_text("Menü").is_visible()
-    assert header_height(page) <= 110
+    # At most two short rows: the language switch may sit under the search now that the menu has six links.
+    assert header_height(page) <= 120
 
 
 @pytest.mark.parametrize("width", [320, 375])

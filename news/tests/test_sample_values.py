@@ -16,7 +16,7 @@ def sample_and_real():
 
 def test_news_list_and_page_mark_the_item_with_sample_values(client, sample_and_real):
     sample, real = sample_and_real
-    cards = client.get("/neuigkeiten/").content.decode().split('<li class="news-card">')[1:]
+    cards = client.get("/neuigkeiten/").content.decode().split('<li class="news-card')[1:]
     assert {("Zwischenstand" in card, "Beispielwerte" in card) for card in cards} == {(True, True), (False, False)}
     assert "dieser Meldung sind Demo-Inhalt" in client.get(sample.get_absolute_url()).content.decode()
     assert "Beispielwerte" not in client.get(real.get_absolute_url()).content.decode()
