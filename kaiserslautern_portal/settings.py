@@ -96,7 +96,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous cache hits are answered here, before sessions, CSRF and authentication (kaiserslautern_portal/cache.py).
+    # Anonymous cache hits are answered here, before sessions, CSRF and authentication (lib/cache.py).
     "kaiserslautern_portal.lib.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -159,7 +159,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    # Redis down: pages come from the database, rate limits count per process (kaiserslautern_portal/cache_backend.py).
+    # Redis down: pages come from the database, rate limits count per process (lib/cache_backend.py).
     CACHES = {
         "default": {
             "BACKEND": "kaiserslautern_portal.lib.cache_backend.ResilientRedisCache",
@@ -177,7 +177,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole pages for anonymous visitors (kaiserslautern_portal/cache.py); 0 switches the page cache off.
+# Whole pages for anonymous visitors (kaiserslautern_portal/lib/cache.py); 0 switches the page cache off.
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", "300")
 
 # Celery: without a broker, tasks run eagerly in-process and their errors propagate.

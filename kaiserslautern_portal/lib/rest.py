@@ -28,7 +28,7 @@ def public_cache(view, query=("format",)):
     """Public GET answers: Cache-Control: public and Vary (ConditionalGetMiddleware adds the ETag and 304s).
 
     `query` names the parameters the view reads; the others are dropped, and the answer goes into the page cache
-    (kaiserslautern_portal/cache.py) under the content version, with the view's throttles still counting each hit.
+    (kaiserslautern_portal/lib/cache.py) under the content version, with the view's throttles still counting each hit.
     """
     names = frozenset(query)
 
