@@ -1,3 +1,5 @@
+import functools
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -63,8 +65,17 @@ def previewing(request, report: ProgrammeReport):
     return second_factor_setup(request) if lacks_second_factor(request.user) else None
 
 
-def report_for(slug) -> ProgrammeReport:
-    return get_object_or_404(ProgrammeReport.objects.prefetch_related("errata"), slug=slug)
+def report_page(view):
+    """A report's page: 404 for an unknown slug, and drafts only for staff (previewing), then the view."""
+
+    @functools.wraps(view)
+    def wrapper(request, slug):
+        report = get_object_or_404(ProgrammeReport.objects.prefetch_related("errata"), slug=slug)
+        if refusal := previewing(request, report):
+            return refusal
+        return view(request, report)
+
+    return wrapper
 
 
 def shortened(content: dict) -> tuple[dict, dict[str, int]]:
@@ -110,27 +121,21 @@ def report_context(report: ProgrammeReport) -> dict:
 
 
 @cache_public_page
-def report_detail(request, slug):
-    report = report_for(slug)
-    if refusal := previewing(request, report):
-        return refusal
+@report_page
+def report_detail(request, report):
     return render(request, "news/report_detail.html", report_context(report))
 
 
 @cache_public_page
-def report_print(request, slug):
+@report_page
+def report_print(request, report):
     """The report alone, laid out for A4: what the browser prints and what the PDF is made of."""
-    report = report_for(slug)
-    if refusal := previewing(request, report):
-        return refusal
     return render(request, "news/report_print.html", report_context(report))
 
 
 @cache_public_page
-def report_pdf(request, slug):
-    report = report_for(slug)
-    if refusal := previewing(request, report):
-        return refusal
+@report_page
+def report_pdf(request, report):
     if not pdf_available():
         raise Http404
     # WeasyPrint gets the stylesheets as files (news.pdf), not as links it would fetch.
