@@ -1,84 +1,26 @@
-"""The personal part of the API: a citizen's own follows under /api/v1/me/subscriptions/, and the API token that
-scripts use for it, created and revoked on /konto/.
+"""The personal part of the API: a citizen's own follows under /api/v1/me/subscriptions/.
 
-The follows are the same as the follow buttons': the same form checks the topic, the same services write.
+The follows are the same as the follow buttons': the same form checks the topic (citizens/serializers.py), the
+same services write. The API token scripts use is created and revoked on /konto/ (citizens/views.py).
 """
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import exceptions, generics, serializers, status
+from rest_framework import exceptions, generics, status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 
 from kaiserslautern_portal.lib.authentication import ThrottledTokenAuthentication
-from projects.api import FieldOfActionLinkSerializer, ProjectLinkSerializer
 
 from . import services
 from .forms import FollowForm
-from .models import LANGUAGE_CHOICES, Subscription, User
+from .models import Subscription, User
+from .serializers import TOPICS, FollowSerializer, SubscriptionSerializer
 from .views import has_verified_email
-
-# The API's names of the topics, and the follow form's.
-TOPICS = {"everything": FollowForm.EVERYTHING, "field": FollowForm.FIELD, "project": FollowForm.PROJECT}
-
-
-# Serializers
-
-
-class SubscriptionSerializer(serializers.Serializer):
-    """What the account follows; with no subscription yet, nothing and no frequency."""
-
-    email = serializers.EmailField(read_only=True)
-    everything = serializers.BooleanField(read_only=True)
-    fields_of_action = FieldOfActionLinkSerializer(source="fields", many=True, read_only=True)
-    projects = ProjectLinkSerializer(many=True, read_only=True)
-    frequency = serializers.ChoiceField(choices=Subscription.Frequency.choices, read_only=True, allow_null=True)
-    language = serializers.ChoiceField(choices=LANGUAGE_CHOICES, read_only=True)
-
-
-class TextSlugField(serializers.SlugField):
-    """A slug exactly as documented: DRF would take the JSON number 0 for "0" and trim " " to an empty slug."""
-
-    def __init__(self, **kwargs):
-        super().__init__(trim_whitespace=False, **kwargs)
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
-class FollowSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=list(TOPICS))
-    slug = TextSlugField(max_length=200, required=False, allow_blank=True)
-
-    def to_internal_value(self, data):
-        # A form body may repeat a key; DRF would silently keep only the last value.
-        if hasattr(data, "getlist"):
-            repeated = {name: [_("Nur ein Wert ist erlaubt.")] for name in self.fields if len(data.getlist(name)) > 1}
-            if repeated:
-                raise serializers.ValidationError(repeated)
-        return super().to_internal_value(data)
-
-    def validate(self, data):
-        form = FollowForm({"topic": TOPICS[data["type"]], "slug": data.get("slug", "")})
-        if not form.is_valid():
-            raise serializers.ValidationError({"slug": [m for errors in form.errors.values() for m in errors]})
-        return form.target()
-
-
-# Views
 
 
 class HasVerifiedEmail(BasePermission):
@@ -165,38 +107,3 @@ urlpatterns = [
     path("me/subscriptions/field/<slug:slug>/", MyFollow.as_view(), {"topic": "field"}, name="my-follow-field"),
     path("me/subscriptions/project/<slug:slug>/", MyFollow.as_view(), {"topic": "project"}, name="my-follow-project"),
 ]
-
-
-# The API token on /konto/ (plain Django views; the URLs are in citizens/urls.py)
-
-
-@transaction.atomic
-def api_token_renew(*, user: User) -> Token:
-    """A new token for the account; the earlier one stops working."""
-    User.objects.select_for_update().filter(pk=user.pk).exists()  # two quick clicks must not collide
-    Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
-
-
-@transaction.atomic
-def api_token_revoke(*, user: User) -> None:
-    Token.objects.filter(user=user).delete()
-
-
-@never_cache
-@login_required
-@require_POST
-def token_create(request):
-    """Shows the new token once, in this answer; /konto/ later shows only when it was created."""
-    token = api_token_renew(user=request.user)
-    return render(request, "api/token_created.html", {"token": token})
-
-
-@login_required
-@require_POST
-def token_revoke(request):
-    api_token_revoke(user=request.user)
-    messages.success(
-        request, _("Ihr API-Schlüssel ist widerrufen. Programme, die ihn nutzen, haben keinen Zugriff mehr.")
-    )
-    return redirect("citizens:account")

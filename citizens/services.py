@@ -4,12 +4,15 @@ import datetime
 import logging
 from collections.abc import Iterable
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.models import Token
 
 from projects.models import FieldOfAction, Project
 
@@ -226,10 +229,6 @@ def user_delete(*, user: User) -> None:
 
 def user_export(*, user: User) -> dict:
     """All personal data the portal holds about an account, for GDPR Art. 15 and 20."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from rest_framework.authtoken.models import Token
-
     subscriptions = Subscription.objects.of_account(user).prefetch_related("fields", "projects").order_by("pk")
     return {
         "exported_at": timezone.now(),
@@ -290,6 +289,19 @@ def user_export(*, user: User) -> dict:
             .order_by("pk")
         ],
     }
+
+
+@transaction.atomic
+def api_token_renew(*, user: User) -> Token:
+    """A new API token for the account; the earlier one stops working."""
+    _lock_account(user)  # two quick clicks must not collide
+    Token.objects.filter(user=user).delete()
+    return Token.objects.create(user=user)
+
+
+@transaction.atomic
+def api_token_revoke(*, user: User) -> None:
+    Token.objects.filter(user=user).delete()
 
 
 @transaction.atomic

@@ -1,11 +1,9 @@
-import time
+"""Celery entry points beat calls; each calls a service. The sender task itself is in notifications.py."""
 
 from celery import shared_task
 
 from . import notifications
 from .services import mail_quota_purge, subscription_purge_unconfirmed
-
-SENDER_BUDGET_SECONDS = 60
 
 
 @shared_task
@@ -16,18 +14,6 @@ def purge_unconfirmed_subscriptions() -> int:
 @shared_task
 def notifications_sweep() -> dict[str, int]:
     return notifications.notifications_sweep()
-
-
-@shared_task
-def send_notifications() -> int:
-    """Send due deliveries batch by batch for up to a minute, then hand over to a fresh task."""
-    started, sent = time.monotonic(), 0
-    while claimed := notifications.deliveries_send_batch():
-        sent += claimed
-        if time.monotonic() - started > SENDER_BUDGET_SECONDS:
-            send_notifications.delay()
-            break
-    return sent
 
 
 @shared_task

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, views
+from . import views
 
 app_name = "citizens"
 
@@ -17,6 +17,6 @@ urlpatterns = [
     path("konto/nicht-mehr-folgen/", views.unfollow, name="unfollow"),
     path("konto/meine-daten/", views.account_export, name="account_export"),
     path("konto/loeschen/", views.account_delete, name="account_delete"),
-    path("konto/api-schluessel/", api.token_create, name="api_token_create"),
-    path("konto/api-schluessel/widerrufen/", api.token_revoke, name="api_token_revoke"),
+    path("konto/api-schluessel/", views.api_token_create, name="api_token_create"),
+    path("konto/api-schluessel/widerrufen/", views.api_token_revoke, name="api_token_revoke"),
 ]

@@ -232,3 +232,25 @@ def account_delete(request):
             return redirect("projects:home")
         return render(request, "citizens/account_delete.html", {"form": form}, status=400)
     return render(request, "citizens/account_delete.html", {"form": form})
+
+
+# The API token for scripts (citizens/api.py)
+
+
+@never_cache
+@login_required
+@require_POST
+def api_token_create(request):
+    """Shows the new token once, in this answer; /konto/ later shows only when it was created."""
+    token = services.api_token_renew(user=request.user)
+    return render(request, "api/token_created.html", {"token": token})
+
+
+@login_required
+@require_POST
+def api_token_revoke(request):
+    services.api_token_revoke(user=request.user)
+    messages.success(
+        request, _("Ihr API-Schlüssel ist widerrufen. Programme, die ihn nutzen, haben keinen Zugriff mehr.")
+    )
+    return redirect("citizens:account")

@@ -129,6 +129,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kaiserslautern_portal.context_processors.portal",
             ],
+            # The ground's {% slot %} tag (lib/slots.py): lower apps' pages offer places that higher apps fill.
+            "libraries": {"slots": "kaiserslautern_portal.lib.slots"},
         },
     },
 ]

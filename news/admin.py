@@ -1,5 +1,10 @@
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
@@ -22,8 +27,21 @@ class ProgressUpdateInline(admin.TabularInline):
     autocomplete_fields = ["project"]
 
 
+@dataclass(frozen=True)
+class ItemColumn:
+    """A read-only fact about each news item that a higher app shows in this admin (citizens: how its emails are
+    doing): a column of the list and a section of its own on the change form. `display` is an admin.display
+    function of one item; `annotate` adds to the queryset what it reads, once for all rows."""
+
+    heading: str
+    display: Callable[[NewsItem], str]
+    annotate: Callable[[QuerySet], QuerySet]
+
+
 @admin.register(NewsItem)
 class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
+    # Filled by higher apps in their admin.py (ItemColumn); the news app itself knows none of them.
+    columns: ClassVar[list[ItemColumn]] = []
     list_display = ["title", "kind", "status", "published_at", "visibility", "author", "english_missing"]
     list_filter = ["status", "kind", "published_at", "projects__field", EnglishMissingFilter, "sample_values"]
     search_fields = ["title_de", "title_en", "teaser_de", "author_de"]
@@ -39,6 +57,22 @@ class NewsItemAdmin(EnglishMissingMixin, TranslationAdmin):
         (_("Bild"), {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
     ]
     readonly_fields = ["preview_link"]
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), *(column.display for column in self.columns)]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), *(column.display for column in self.columns)]
+
+    def get_fieldsets(self, request, obj=None):
+        extra = [(column.heading, {"fields": [column.display]}) for column in self.columns]
+        return [*super().get_fieldsets(request, obj), *extra]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        for column in self.columns:
+            queryset = column.annotate(queryset)
+        return queryset
 
     @admin.display(description=_("Sichtbarkeit"))
     def visibility(self, item):

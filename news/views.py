@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from kaiserslautern_portal.lib.cache import cache_public_page
 from kaiserslautern_portal.lib.paging import countless_page
 from kaiserslautern_portal.lib.staff import lacks_second_factor, second_factor_setup
-from projects.models import Project
+from projects.models import FieldOfAction, Project
 from projects.views import PAGE_SIZE, paginate
 
 from .forms import NewsFilterForm
@@ -21,6 +21,20 @@ from .reports import localized, report_content, report_summary
 LIST_LIMIT = 100
 STATUS_COLOURS = {"planned": "#5c6670", "in_progress": "#0b4f8a", "completed": "#1d6b35", "paused": "#8a5a00",
                   "stopped": "#7a1f1f"}  # fmt: skip
+LATEST_SHOWN = 5
+
+
+def latest_news(target=None) -> dict:
+    """The newest items about a project, a field of action or (None) the whole programme: the "topic-news" place
+    that the projects app's pages offer (filled in NewsConfig.ready)."""
+    items = NewsItem.objects.public()
+    project = target if isinstance(target, Project) else None
+    field = target if isinstance(target, FieldOfAction) else None
+    if project is not None:
+        items = items.for_project(project)
+    elif field is not None:
+        items = items.for_field(field)
+    return {"items": items.for_lists()[:LATEST_SHOWN], "project": project, "field": field}
 
 
 @cache_public_page(query=("seite", *NewsFilterForm.base_fields))

@@ -1,6 +1,9 @@
+import copy
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
@@ -12,11 +15,10 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from kaiserslautern_portal.lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
 
 from .models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
-from .services import milestone_save, project_mark_updated, project_save
+from .services import PLANNED_DATES, milestone_save, planned_date_change, project_mark_updated, project_save
 
 # Amounts and measured values in German notation ("180000,00"), not the number input's "180000.00".
 LOCALIZED_NUMBERS = {models.DecimalField: {"localize": True}}
-REASON_REQUIRED = _("Der Termin wurde verschoben: Bitte kurz und öffentlich begründen, warum.")
 
 
 def reason_field(help_text):
@@ -45,17 +47,27 @@ class FieldOfActionAdmin(EnglishMissingMixin, TranslationAdmin):
         return field.project_count
 
 
-class MilestoneAdminForm(forms.ModelForm):
-    date_change_reason = reason_field(
-        _("Pflicht, wenn das Fälligkeitsdatum verschoben wird; wird öffentlich angezeigt.")
-    )
+class PlannedDateForm(forms.ModelForm):
+    """Asks for the public reason of a moved date by the very rule that saves it (planned_date_change)."""
 
     def clean(self):
         cleaned = super().clean()
-        moved = self.instance.baseline_due_date is not None and "due_date" in self.changed_data
-        if moved and not cleaned.get("date_change_reason", "").strip():
-            self.add_error("date_change_reason", REASON_REQUIRED)
+        date_field, _baseline, _kind = PLANNED_DATES[self._meta.model]
+        if date_field in cleaned:
+            plan = copy.copy(self.instance)  # the instance still holds the stored values until the form is saved
+            setattr(plan, date_field, cleaned[date_field])
+            stored = self.instance if self.instance.pk else None
+            try:
+                planned_date_change(plan=plan, stored=stored, reason=cleaned.get("date_change_reason", ""))
+            except ValidationError as error:
+                self.add_error("date_change_reason", error.messages)
         return cleaned
+
+
+class MilestoneAdminForm(PlannedDateForm):
+    date_change_reason = reason_field(
+        _("Pflicht, wenn das Fälligkeitsdatum verschoben wird; wird öffentlich angezeigt.")
+    )
 
 
 class MilestoneInline(TranslationStackedInline):
@@ -140,7 +152,7 @@ class ProgressEntryInline(ReadOnlyInline):
     verbose_name_plural = _("Fortschrittsverlauf (wird bei jeder Änderung von Fortschritt oder Status ergänzt)")
 
 
-class ProjectAdminForm(forms.ModelForm):
+class ProjectAdminForm(PlannedDateForm):
     date_change_reason = reason_field(_("Pflicht, wenn das geplante Ende verschoben wird; wird öffentlich angezeigt."))
     confirm_update = forms.BooleanField(
         label=_("Stand geprüft und aktuell"),
@@ -150,13 +162,6 @@ class ProjectAdminForm(forms.ModelForm):
             "Terminen, Ausgaben, Meilensteinen oder Messwerten zählen automatisch als Aktualisierung."
         ),
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        moved = self.instance.baseline_end_date is not None and "planned_end_date" in self.changed_data
-        if moved and not cleaned.get("date_change_reason", "").strip():
-            self.add_error("date_change_reason", REASON_REQUIRED)
-        return cleaned
 
 
 @admin.register(Project)

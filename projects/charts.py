@@ -9,6 +9,8 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
 
+from .models import Milestone, Project
+
 WIDTH, HEIGHT = 600, 220
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 32
 
@@ -315,8 +317,6 @@ def timeline(rows: list[TimelineRow], *, today: datetime.date) -> Timeline | Non
 
 def status_bars(counts: dict[str, int]) -> BarChart:
     """Projects by status: one bar per status, each with its own marker shape and its name."""
-    from .models import Project
-
     rows = [
         BarRow(
             label=str(status.label),
@@ -394,8 +394,6 @@ def budget_bars(rows_in: list[tuple[str, str, str, Decimal | None, Decimal | Non
 
 def milestone_summary(counts: dict[str, int]) -> str:
     """How many milestones are in each state, in words: "2 erreicht, 1 überfällig"."""
-    from .models import Milestone
-
     return ", ".join(f"{counts[state]} {state.label}" for state in Milestone.State if counts.get(state))
 
 

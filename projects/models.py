@@ -403,10 +403,6 @@ class Project(models.Model):
         return [line.strip() for line in self.partners.splitlines() if line.strip()]
 
     @property
-    def end_date(self):
-        return self.actual_end_date or self.planned_end_date
-
-    @property
     def is_finished(self):
         return self.status in self.FINISHED or self.actual_end_date is not None
 

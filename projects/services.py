@@ -1,9 +1,11 @@
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import emails
 from .models import DateChange, Milestone, ProgressEntry, Project, ReminderSent
@@ -47,9 +49,50 @@ def project_update_progress(
     return project
 
 
-def _date_change(*, reason: str, **kwargs) -> DateChange:
+# Where each plan keeps its planned date and the first value of it (the baseline), and how a move is recorded.
+PLANNED_DATES = {
+    Project: ("planned_end_date", "baseline_end_date", DateChange.Kind.END),
+    Milestone: ("due_date", "baseline_due_date", DateChange.Kind.MILESTONE),
+}
+REASON_REQUIRED = _("Der Termin wurde verschoben: Bitte kurz und öffentlich begründen, warum.")
+
+
+def planned_date_change(
+    *,
+    plan: Project | Milestone,
+    stored: Project | Milestone | None,
+    reason: str = "",
+    changed_by=None,
+    at: datetime.datetime | None = None,
+) -> DateChange | None:
+    """The one rule for a planned date (a project's end, a milestone's due date), asked by the admin's forms before
+    they save and by project_save and milestone_save when they save.
+
+    The first date given becomes the baseline (set on `plan` here) and needs no reason. Any later change of the
+    date is a move: it needs a public reason and is recorded as a DateChange. `plan` carries the new date,
+    `stored` is the row as saved (None when new). Returns the validated, unsaved change, or None when nothing
+    moved; a move without a reason raises ValidationError on "reason".
+    """
+    date_field, baseline_field, kind = PLANNED_DATES[type(plan)]
+    new_date = getattr(plan, date_field)
+    if getattr(plan, baseline_field) is None:
+        setattr(plan, baseline_field, new_date)
+        return None
+    if stored is None or getattr(stored, date_field) == new_date:
+        return None
+    if not reason.strip():
+        raise ValidationError({"reason": REASON_REQUIRED})
+    owner = {"project": plan} if kind == DateChange.Kind.END else {"project_id": plan.project_id, "milestone": plan}
     # Editors write the reason in German whatever the admin's language; the English one is added to the change later.
-    change = DateChange(reason_de=reason, **kwargs)
+    change = DateChange(
+        **owner,
+        kind=kind,
+        old_date=getattr(stored, date_field),
+        new_date=new_date,
+        reason_de=reason.strip(),
+        changed_at=at or timezone.now(),
+        changed_by=changed_by,
+    )
     change.full_clean()
     return change
 
@@ -65,25 +108,13 @@ def project_save(
 ) -> Project:
     """Save a project edited as a whole (the admin form), keeping the record citizens rely on.
 
-    The first planned end becomes the baseline; moving the planned end after that needs a public `reason` and is
-    recorded as a DateChange. Changing the public state (Project.STATE_FIELDS), or `confirmed` by staff, counts as
-    an update. Progress and status changes extend the history.
+    The planned end follows planned_date_change (baseline first, then moves with a public reason). Changing the
+    public state (Project.STATE_FIELDS), or `confirmed` by staff, counts as an update. Progress and status changes
+    extend the history.
     """
     now = at or timezone.now()
     before = Project.objects.select_for_update().filter(pk=project.pk).first() if project.pk else None
-    change = None
-    if project.baseline_end_date is None:
-        project.baseline_end_date = project.planned_end_date
-    elif before is not None and before.planned_end_date != project.planned_end_date:
-        change = _date_change(
-            project=project,
-            kind=DateChange.Kind.END,
-            old_date=before.planned_end_date,
-            new_date=project.planned_end_date,
-            reason=reason.strip(),
-            changed_at=now,
-            changed_by=changed_by,
-        )
+    change = planned_date_change(plan=project, stored=before, reason=reason, changed_by=changed_by, at=now)
     if (
         before is None
         or confirmed
@@ -102,24 +133,11 @@ def project_save(
 def milestone_save(
     *, milestone: Milestone, reason: str = "", changed_by=None, at: datetime.datetime | None = None
 ) -> Milestone:
-    """Save a milestone: its first due date becomes the baseline; a later move needs a public `reason` and is
-    recorded. Adding, moving or reaching a milestone counts as an update of its project."""
+    """Save a milestone; its due date follows planned_date_change. Adding, moving or reaching a milestone counts as
+    an update of its project."""
     now = at or timezone.now()
     before = Milestone.objects.select_for_update().filter(pk=milestone.pk).first() if milestone.pk else None
-    change = None
-    if milestone.baseline_due_date is None:
-        milestone.baseline_due_date = milestone.due_date
-    elif before is not None and before.due_date != milestone.due_date:
-        change = _date_change(
-            project_id=milestone.project_id,
-            milestone=milestone,
-            kind=DateChange.Kind.MILESTONE,
-            old_date=before.due_date,
-            new_date=milestone.due_date,
-            reason=reason.strip(),
-            changed_at=now,
-            changed_by=changed_by,
-        )
+    change = planned_date_change(plan=milestone, stored=before, reason=reason, changed_by=changed_by, at=now)
     milestone.full_clean()
     milestone.save()
     if change is not None:

@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from citizens import notifications, tasks
+from citizens import notifications
 from citizens.models import Delivery
 from citizens.services import subscription_unsubscribe, user_delete
 from citizens.tests.helpers import make_subscription
@@ -133,7 +133,7 @@ def test_nothing_is_lost_when_the_broker_is_down_at_publish_time(
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
     with monkeypatch.context() as patch:
-        patch.setattr(tasks.send_notifications, "apply_async", broker_down)
+        patch.setattr(notifications.send_notifications, "apply_async", broker_down)
         sweep(django_capture_on_commit_callbacks)
     assert mail.outbox == []
     assert Delivery.objects.get().status == "pending"

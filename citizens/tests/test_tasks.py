@@ -4,7 +4,8 @@ import pytest
 import time_machine
 
 from citizens.models import Delivery, Subscription
-from citizens.tasks import purge_unconfirmed_subscriptions, send_notifications
+from citizens.notifications import send_notifications
+from citizens.tasks import purge_unconfirmed_subscriptions
 
 from .helpers import make_subscription
 

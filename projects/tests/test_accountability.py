@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from conftest import make_milestone, make_project
 from projects.models import DateChange, Milestone, Project
 from projects.services import milestone_save, project_save, project_update_progress
-from projects.tests.test_admin import project_form
+from projects.tests.test_admin import milestone_rows, project_form
 
 pytestmark = pytest.mark.django_db
 
@@ -488,22 +488,7 @@ def test_editor_moving_a_milestone_is_asked_for_a_reason_and_it_is_recorded(clie
     )
     client.force_login(editor)
     url = f"/admin/projects/project/{project.pk}/change/"
-    data = change_form(
-        project,
-        **{
-            "milestones-TOTAL_FORMS": "1",
-            "milestones-INITIAL_FORMS": "1",
-            "milestones-0-id": str(milestone.pk),
-            "milestones-0-project": str(project.pk),
-            "milestones-0-title_de": "Test",
-            "milestones-0-title_en": "",
-            "milestones-0-order": "0",
-            "milestones-0-description_de": "",
-            "milestones-0-description_en": "",
-            "milestones-0-due_date": "2026-06-15",
-            "milestones-0-completed_on": "",
-        },
-    )
+    data = change_form(project, **milestone_rows(milestone, "2026-06-15"))
     response = client.post(url, data)
     assert response.status_code == 200
     assert "Der Termin wurde verschoben" in response.content.decode()

@@ -80,6 +80,23 @@ def project_form(field, **overrides):
     return data
 
 
+def milestone_rows(milestone, due_date: str) -> dict:
+    """The change form's one milestone row, for an existing milestone moved to `due_date`."""
+    return {
+        "milestones-TOTAL_FORMS": "1",
+        "milestones-INITIAL_FORMS": "1",
+        "milestones-0-id": str(milestone.pk),
+        "milestones-0-project": str(milestone.project_id),
+        "milestones-0-title_de": milestone.title_de,
+        "milestones-0-title_en": "",
+        "milestones-0-order": "0",
+        "milestones-0-description_de": "",
+        "milestones-0-description_en": "",
+        "milestones-0-due_date": due_date,
+        "milestones-0-completed_on": "",
+    }
+
+
 def test_editors_group_exists_with_content_permissions_only():
     group = Group.objects.get(name="Redaktion")
     codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
