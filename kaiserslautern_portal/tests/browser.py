@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from .snapshots import cached_state
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -75,6 +77,16 @@ def browser():
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = allow_async
+
+
+def load_demo() -> None:
+    """`manage.py loaddemo`, run once per worker: later tests get its rows copied in (snapshots.cached_state)."""
+    from django.core.management import call_command
+
+    from kaiserslautern_portal.lib.cache import new_content_version
+
+    cached_state("loaddemo", lambda: call_command("loaddemo", verbosity=0))
+    new_content_version()  # copied rows send no signals: cached pages must not outlive them
 
 
 @pytest.fixture
