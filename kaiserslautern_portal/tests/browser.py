@@ -73,6 +73,9 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # Connections opened while Playwright's loop ran are context-local; nothing else closes them, and an open one
+        # keeps the test database from being dropped at the end of the session.
+        connections.close_all()
     if allow_async is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:

@@ -18,6 +18,7 @@ import pytest
 from django.db import connections, transaction
 from django.test import TransactionTestCase
 from django.utils import timezone
+from hypothesis import is_hypothesis_test
 
 # Copies live in schemas off the search path, so neither Django's introspection nor the tests see them.
 SCHEMA_PREFIX = "test_copy_"
@@ -123,3 +124,27 @@ def cached_state(name: str, build: Callable[[], object], using: str = "default")
     # Not inside a test's transaction: the copy would be rolled back with it.
     if at_start and not connection.in_atomic_block:
         CACHED[key] = Copy(connection, f"{name}_{key[2]:%Y%m%d}", migrated.changed(connection))
+
+
+# The kinds of test that run for seconds, in the order they start: worker tests (a real Celery worker, outages),
+# browser tests, then property-based ones (Hypothesis, schemathesis).
+SLOW_MARKERS = ("worker", "browser")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Slow kinds first, so that xdist's workers (`--dist worksteal`) end together instead of one running the tail.
+
+    pytest-django runs transactional tests last because a flush leaves the next test without the migrations' rows;
+    the put-back copy leaves them in place, so on PostgreSQL any order is safe.
+    """
+    if any(connection.vendor != "postgresql" for connection in connections.all()):
+        return
+
+    def kind(item):
+        for rank, marker in enumerate(SLOW_MARKERS):
+            if item.get_closest_marker(marker):
+                return rank
+        return len(SLOW_MARKERS) + (0 if is_hypothesis_test(getattr(item, "obj", None)) else 1)
+
+    items.sort(key=kind)
