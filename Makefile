@@ -25,6 +25,7 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # One pytest-xdist worker per core: each gets its own test database, Redis db, live server and Chromium.
+# The slow kinds start first and an idle worker steals queued tests (pytest.ini, kaiserslautern_portal/tests/snapshots.py).
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -n auto
 

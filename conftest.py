@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-# Chromium, the live server and the SMTP sink for the tests marked `browser`.
-pytest_plugins = ["kaiserslautern_portal.tests.browser"]
+# Copies of the migrated test database; Chromium, the live server and the SMTP sink for the tests marked `browser`.
+pytest_plugins = ["kaiserslautern_portal.tests.snapshots", "kaiserslautern_portal.tests.browser"]
 
 
 def pytest_addoption(parser):

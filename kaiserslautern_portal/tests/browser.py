@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from .snapshots import cached_state
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -71,10 +73,23 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        # Connections opened while Playwright's loop ran are context-local; nothing else closes them, and an open one
+        # keeps the test database from being dropped at the end of the session.
+        connections.close_all()
     if allow_async is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     else:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = allow_async
+
+
+def load_demo() -> None:
+    """`manage.py loaddemo`, run once per worker: later tests get its rows copied in (snapshots.cached_state)."""
+    from django.core.management import call_command
+
+    from kaiserslautern_portal.lib.cache import new_content_version
+
+    cached_state("loaddemo", lambda: call_command("loaddemo", verbosity=0))
+    new_content_version()  # copied rows send no signals: cached pages must not outlive them
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import inspect
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core.management import call_command
 
 from citizens.tests.helpers import make_subscription
 from citizens.tokens import confirmation_token, unsubscribe_token
@@ -20,6 +19,7 @@ from kaiserslautern_portal.tests.browser import (
     assert_no_horizontal_scrolling,
     focus_is_visible,
     link_in,
+    load_demo,
     log_in,
     wait_for_path,
 )
@@ -29,10 +29,6 @@ from projects.models import FieldOfAction, Project
 pytestmark = pytest.mark.browser
 
 PASSWORD = "kaiserslautern-2026!"
-
-
-def demo():
-    call_command("loaddemo", verbosity=0)
 
 
 def verified(user):
@@ -58,24 +54,24 @@ def submit_without_browser_checks(page, form="main form"):
 
 
 def start(page, site, people):
-    demo()
+    load_demo()
     page.goto("/")
 
 
 def start_in_english(page, site, people):
-    demo()
+    load_demo()
     page.goto("/")
     page.get_by_role("link", name="English").click()
     page.wait_for_selector("html[lang=en]")
 
 
 def project_list(page, site, people):
-    demo()
+    load_demo()
     page.goto("/projekte/")
 
 
 def project_list_filtered(page, site, people):
-    demo()
+    load_demo()
     page.goto("/projekte/")
     page.get_by_label("Handlungsfeld").select_option(FieldOfAction.objects.order_by("order").first().slug)
     page.get_by_label("Status").select_option("in_progress")
@@ -84,32 +80,32 @@ def project_list_filtered(page, site, people):
 
 
 def project_list_without_results(page, site, people):
-    demo()
+    load_demo()
     page.goto("/projekte/?q=gibtesnichtimprogramm")
 
 
 def project_list_with_bad_filters(page, site, people):
-    demo()
+    load_demo()
     page.goto("/projekte/?status=unbekannt&handlungsfeld=gibtsnicht")
 
 
 def project_list_page_two(page, site, people):
-    demo()
+    load_demo()
     page.goto("/projekte/?seite=2")
 
 
 def project(page, site, people):
-    demo()
+    load_demo()
     page.goto(richest_project().get_absolute_url())
 
 
 def project_in_english(page, site, people):
-    demo()
+    load_demo()
     page.goto("/en" + richest_project().get_absolute_url())
 
 
 def project_as_follower(page, site, people):
-    demo()
+    load_demo()
     log_in(page, verified(people["citizen"]), site)
     page.goto(richest_project().get_absolute_url())
     page.get_by_role("button", name="folgen").click()
@@ -117,17 +113,17 @@ def project_as_follower(page, site, people):
 
 
 def field_of_action(page, site, people):
-    demo()
+    load_demo()
     page.goto(FieldOfAction.objects.order_by("order").first().get_absolute_url())
 
 
 def news_list(page, site, people):
-    demo()
+    load_demo()
     page.goto("/neuigkeiten/")
 
 
 def news_list_filtered(page, site, people):
-    demo()
+    load_demo()
     page.goto("/neuigkeiten/")
     page.get_by_label("Art").select_option("progress_report")
     page.get_by_role("button", name="Anzeigen").click()
@@ -135,7 +131,7 @@ def news_list_filtered(page, site, people):
 
 
 def news_list_by_field_project_and_year(page, site, people):
-    demo()
+    load_demo()
     item = NewsItem.objects.public().filter(projects__isnull=False).first()
     project = item.projects.first()
     page.goto("/neuigkeiten/")
@@ -149,14 +145,14 @@ def news_list_by_field_project_and_year(page, site, people):
 
 
 def start_with_chart_tables_open(page, site, people):
-    demo()
+    load_demo()
     page.goto("/")
     for summary in page.locator(".chart__table summary").all():
         summary.click()
 
 
 def field_with_chart_tables_open(page, site, people):
-    demo()
+    load_demo()
     page.goto(max(FieldOfAction.objects.with_stats(), key=lambda f: f.project_count).get_absolute_url())
     for summary in page.locator(".chart__table summary").all():
         summary.click()
@@ -170,22 +166,22 @@ def menu_open_on_a_phone(page, site, people):
 
 
 def news_item(page, site, people):
-    demo()
+    load_demo()
     page.goto(NewsItem.objects.public().filter(projects__isnull=False).first().get_absolute_url())
 
 
 def news_item_in_english(page, site, people):
-    demo()
+    load_demo()
     page.goto("/en" + NewsItem.objects.public().filter(projects__isnull=False).first().get_absolute_url())
 
 
 def search_form(page, site, people):
-    demo()
+    load_demo()
     page.goto("/suche/")
 
 
 def search_with_results(page, site, people):
-    demo()
+    load_demo()
     page.goto("/")
     page.get_by_label("Projekte und Neuigkeiten durchsuchen").fill("digital")
     page.get_by_role("button", name="Suchen").click()
@@ -193,22 +189,22 @@ def search_with_results(page, site, people):
 
 
 def search_without_results(page, site, people):
-    demo()
+    load_demo()
     page.goto("/suche/?q=gibtesnichtimprogramm")
 
 
 def search_too_long(page, site, people):
-    demo()
+    load_demo()
     page.goto("/suche/?q=" + "x" * 201)
 
 
 def subscribe(page, site, people):
-    demo()
+    load_demo()
     page.goto("/abonnieren/")
 
 
 def subscribe_with_errors(page, site, people):
-    demo()
+    load_demo()
     page.goto("/abonnieren/")
     page.get_by_label("E-Mail-Adresse", exact=True).fill("presse@example")
     page.get_by_label("über Neuigkeiten aus ausgewählten Handlungsfeldern").check()
@@ -217,7 +213,7 @@ def subscribe_with_errors(page, site, people):
 
 
 def subscribe_sent(page, site, people):
-    demo()
+    load_demo()
     page.goto("/abonnieren/")
     page.get_by_label("E-Mail-Adresse", exact=True).fill("presse@example.org")
     page.get_by_label("über alle Neuigkeiten des Programms").check()
@@ -247,7 +243,7 @@ def subscribe_without_csrf_cookie(page, site, people):
 
 
 def pending_subscription():
-    demo()
+    load_demo()
     pending = make_subscription(email="presse@example.org", confirmed_at=None, everything=False)
     pending.fields.set(FieldOfAction.objects.all()[:2])
     pending.projects.set(Project.objects.published()[:1])
@@ -363,7 +359,7 @@ def account_without_subscriptions(page, site, people):
 
 
 def account_with_subscriptions(page, site, people):
-    demo()
+    load_demo()
     citizen = verified(people["citizen"])
     subscription = make_subscription(email=citizen.email, user=citizen)
     subscription.fields.set(FieldOfAction.objects.all()[:2])
@@ -528,9 +524,22 @@ SCENARIOS = [
 ]
 
 
+class People(dict):
+    """The citizen and the editor, each made when a scenario first asks for them: after its demo programme, which
+    then starts from the migrated database and can be copied in (snapshots.cached_state)."""
+
+    def __init__(self, request):
+        super().__init__()
+        self.request = request
+
+    def __missing__(self, name):
+        self[name] = self.request.getfixturevalue(name)
+        return self[name]
+
+
 @pytest.fixture
-def people(citizen, editor):
-    return {"citizen": citizen, "editor": editor}
+def people(request):
+    return People(request)
 
 
 @pytest.mark.urls("kaiserslautern_portal.tests.urls_with_failure")
@@ -547,7 +556,7 @@ def test_page_has_no_accessibility_violations_and_reflows(request, scenario, pag
 
 
 def test_every_public_page_of_the_demo_programme_is_accessible_on_a_desktop(page, site):
-    demo()
+    load_demo()
     urls = ["/", "/projekte/", "/neuigkeiten/", "/suche/?q=digital", "/abonnieren/", "/konto/login/", "/konto/signup/"]
     urls += ["/impressum/", "/datenschutz/", "/barrierefreiheit/", "/leichte-sprache/"]
     urls += [p.get_absolute_url() for p in Project.objects.published()]
@@ -574,7 +583,7 @@ def test_the_skip_link_is_the_first_stop_and_visible_when_focused(page, site):
 
 @pytest.mark.parametrize("url", ["/", "/abonnieren/", "/konto/login/"])
 def test_every_keyboard_stop_shows_where_the_focus_is(page, site, url):
-    demo()
+    load_demo()
     make_news(title_de="Neu")
     page.goto(url)
     stops = 0
@@ -589,7 +598,7 @@ def test_every_keyboard_stop_shows_where_the_focus_is(page, site, url):
 
 
 def test_errors_are_announced_and_tied_to_their_fields(page, site):
-    demo()
+    load_demo()
     page.goto("/abonnieren/")
     page.get_by_label("E-Mail-Adresse", exact=True).fill("presse@example")
     submit_without_browser_checks(page)
@@ -605,7 +614,7 @@ def test_errors_are_announced_and_tied_to_their_fields(page, site):
 
 
 def test_state_is_never_told_by_colour_alone(page, site):
-    demo()
+    load_demo()
     page.goto(richest_project().get_absolute_url())
     # Milestones and statuses say their state in words; progress bars carry the number.
     for state in page.locator(".timeline li").all():

@@ -3,13 +3,13 @@
 without sideways scrolling: test_accessibility.test_page_has_no_accessibility_violations_and_reflows.)"""
 
 import pytest
-from django.core.management import call_command
 
 from kaiserslautern_portal.tests.browser import (
     NARROW,
     PHONE,
     assert_accessible,
     assert_no_horizontal_scrolling,
+    load_demo,
     log_in,
 )
 from news.models import NewsItem
@@ -30,7 +30,7 @@ def biggest_field():
 
 @pytest.fixture
 def demo(db):
-    call_command("loaddemo", verbosity=0)
+    load_demo()
 
 
 def header_height(page) -> float:

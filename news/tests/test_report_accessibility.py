@@ -2,9 +2,8 @@
 view and a draft's preview, on a phone (375 px) and a desktop (1366 px); none scrolls sideways at 375 or 320 px."""
 
 import pytest
-from django.core.management import call_command
 
-from kaiserslautern_portal.tests.browser import assert_accessible, assert_no_horizontal_scrolling, log_in
+from kaiserslautern_portal.tests.browser import assert_accessible, assert_no_horizontal_scrolling, load_demo, log_in
 from news.models import ProgrammeReport
 from news.services import report_add_erratum
 
@@ -15,7 +14,7 @@ DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 
 
 def latest_report():
-    call_command("loaddemo", verbosity=0)
+    load_demo()
     report = ProgrammeReport.objects.public().order_by("-period_end").first()
     report_add_erratum(report=report, text_de="Eine Zahl war falsch.", text_en="A figure was wrong.")
     return report
