@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from kaiserslautern_portal.lib.cache import cache_public_page
 from kaiserslautern_portal.lib.display import date_cell, time_tag, tr
+from kaiserslautern_portal.lib.paging import countless_page
 from kaiserslautern_portal.lib.staff import lacks_second_factor, second_factor_setup
 
 from .charts import (
@@ -22,6 +23,8 @@ from .forms import ProjectFilterForm
 from .models import FieldOfAction, Indicator, Milestone, Project, describe_slip, programme_totals
 
 PAGE_SIZE = 12
+# The project list counts its matches up to here and says "more than" beyond: the count stays bounded at any size.
+COUNT_LIMIT = 100
 # What the start page's list of late projects shows (title, link, slip).
 LATE_LIST_FIELDS = [
     "title", "title_de", "title_en", "slug", "status", "baseline_end_date", "planned_end_date", "actual_end_date",
@@ -71,8 +74,14 @@ def project_list(request):
     form = ProjectFilterForm(request.GET)
     if not form.is_valid():
         return render(request, "projects/project_list.html", {"form": form, "page": None}, status=400)
-    page = paginate(request, form.filter(Project.objects.published().for_cards(), today=timezone.localdate()))
-    return render(request, "projects/project_list.html", {"form": form, "page": page})
+    projects = form.filter(Project.objects.published().for_cards(), today=timezone.localdate())
+    context = {
+        "form": form,
+        "page": countless_page(request, projects, PAGE_SIZE),
+        "found": projects.order_by().values("pk")[: COUNT_LIMIT + 1].count(),
+        "count_limit": COUNT_LIMIT,
+    }
+    return render(request, "projects/project_list.html", context)
 
 
 def can_preview(user):
