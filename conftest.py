@@ -69,10 +69,13 @@ def _eager_celery():
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings):
+    from kaiserslautern_portal.lib.cache import HITS
+
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Pages render fresh in tests; the page cache has its own tests that switch it on.
     settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
+    HITS.windows.clear()  # API hits counted in memory since the last merge into the cache just cleared
     # A request to an English page leaves English active in the thread; every test starts in German.
     translation.activate(settings.LANGUAGE_CODE)
 

@@ -37,7 +37,7 @@ class NewsItemSerializer(serializers.ModelSerializer):
     html_url = HtmlURLField()
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     # Published projects only (NewsItemQuerySet.for_lists prefetches them so).
-    projects = ProjectLinkSerializer(many=True, read_only=True)
+    projects = ProjectLinkSerializer(many=True, read_only=True, source="public_projects")
 
     class Meta:
         model = NewsItem

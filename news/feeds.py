@@ -1,7 +1,9 @@
+import io
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from kaiserslautern_portal.lib.mail import absolute_url
@@ -13,9 +15,28 @@ from .reports import report_summary
 FEED_SIZE = 30
 
 
+class WrittenOnce:
+    """Writes the feed in memory and hands it to the response in one piece: written to the response directly, each
+    XML event was a write of its own (over a thousand for 30 items), the larger part of a feed's time."""
+
+    def write(self, outfile, encoding):
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
+
+
+class RssFeed(WrittenOnce, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(WrittenOnce, Atom1Feed):
+    pass
+
+
 class NewsFeed(Feed):
     """All public news as RSS 2.0; links are absolute from SITE_URL, whatever host the request came to."""
 
+    feed_type = RssFeed
     url_name = "news:rss"
 
     def get_object(self, request, *args, **kwargs):
@@ -42,10 +63,8 @@ class NewsFeed(Feed):
     def item_description(self, item):
         return f"{item.teaser} ({SAMPLE_VALUES_NOTE})" if item.sample_values else item.teaser
 
+    # The guid is the link (Feed's default when there is no item_guid).
     def item_link(self, item):
-        return absolute_url(item.get_absolute_url())
-
-    def item_guid(self, item):
         return absolute_url(item.get_absolute_url())
 
     def item_pubdate(self, item):
@@ -59,11 +78,12 @@ class NewsFeed(Feed):
 
     def item_categories(self, item):
         marker = [_("Beispielwerte")] if item.sample_values else []
-        return [item.get_kind_display(), *marker, *(project.title for project in item.projects.all())]
+        # Kind(...).label, not get_kind_display(), which rebuilds a dict of all choices for every item.
+        return [str(NewsItem.Kind(item.kind).label), *marker, *(project.title for project in item.public_projects)]
 
 
 class AtomNewsFeed(NewsFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = NewsFeed.description
     url_name = "news:atom"
 
@@ -91,7 +111,7 @@ class ProjectNewsFeed(NewsFeed):
 
 
 class AtomProjectNewsFeed(ProjectNewsFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = ProjectNewsFeed.description
     url_name = "news:project_atom"
 
@@ -119,13 +139,15 @@ class FieldNewsFeed(NewsFeed):
 
 
 class AtomFieldNewsFeed(FieldNewsFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = FieldNewsFeed.description
     url_name = "news:field_atom"
 
 
 class ReportFeed(Feed):
     """Published programme reports as RSS 2.0, newest period first."""
+
+    feed_type = RssFeed
 
     def title(self):
         return _("Programmberichte – herzlich-digitale Stadt Kaiserslautern")

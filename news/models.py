@@ -33,6 +33,8 @@ class NewsItemQuerySet(models.QuerySet):
                 queryset=Project.objects.published()
                 .select_related("field")
                 .only("title", "title_de", "title_en", "slug", "field__slug"),
+                # A list, not a queryset per item: Django builds a filtered queryset for every item otherwise.
+                to_attr="public_projects",
             )
         ).order_by("-published_at", "-pk")
 

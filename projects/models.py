@@ -549,12 +549,13 @@ class Milestone(models.Model):
     def state_label(self):
         return self.State(self.state).label
 
+    def delay_on(self, day: datetime.date) -> tuple[int | None, int]:
+        """(days reached, or at the earliest reachable, after the original due date; days overdue), as of `day`."""
+        return delay_days(baseline=self.baseline_due_date, planned=self.due_date, done=self.completed_on, today=day)
+
     @property
     def delay(self) -> tuple[int | None, int]:
-        """(days reached, or at the earliest reachable, after the original due date; days overdue), as of today."""
-        return delay_days(
-            baseline=self.baseline_due_date, planned=self.due_date, done=self.completed_on, today=timezone.localdate()
-        )
+        return self.delay_on(timezone.localdate())
 
     @property
     def slip_days(self) -> int | None:

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from kaiserslautern_portal.lib.cache import cache_public_page
+from kaiserslautern_portal.lib.display import date_cell, time_tag, tr
+from kaiserslautern_portal.lib.paging import countless_page
 from kaiserslautern_portal.lib.staff import lacks_second_factor, second_factor_setup
 
 from .charts import (
@@ -18,9 +20,11 @@ from .charts import (
     step_chart,
 )
 from .forms import ProjectFilterForm
-from .models import FieldOfAction, Indicator, Milestone, Project, programme_totals
+from .models import FieldOfAction, Indicator, Milestone, Project, describe_slip, programme_totals
 
 PAGE_SIZE = 12
+# The project list counts its matches up to here and says "more than" beyond: the count stays bounded at any size.
+COUNT_LIMIT = 100
 # What the start page's list of late projects shows (title, link, slip).
 LATE_LIST_FIELDS = [
     "title", "title_de", "title_en", "slug", "status", "baseline_end_date", "planned_end_date", "actual_end_date",
@@ -70,12 +74,39 @@ def project_list(request):
     form = ProjectFilterForm(request.GET)
     if not form.is_valid():
         return render(request, "projects/project_list.html", {"form": form, "page": None}, status=400)
-    page = paginate(request, form.filter(Project.objects.published().for_cards(), today=timezone.localdate()))
-    return render(request, "projects/project_list.html", {"form": form, "page": page})
+    projects = form.filter(Project.objects.published().for_cards(), today=timezone.localdate())
+    context = {
+        "form": form,
+        "page": countless_page(request, projects, PAGE_SIZE),
+        "found": projects.order_by().values("pk")[: COUNT_LIMIT + 1].count(),
+        "count_limit": COUNT_LIMIT,
+    }
+    return render(request, "projects/project_list.html", context)
 
 
 def can_preview(user):
     return user.is_staff and user.has_perm("projects.view_project")
+
+
+def milestone_rows(milestones, today):
+    """What the project page shows of each milestone, twice (timeline and schedule table), computed once in Python:
+    a template filter or property per value and milestone made up most of the page's rendering time."""
+    rows = []
+    for milestone in milestones:
+        state = milestone.state_on(today)
+        rows.append(
+            {
+                "state": state,
+                "state_label": Milestone.State(state).label,
+                "title": tr(milestone, "title"),
+                "description": tr(milestone, "description") if milestone.description else "",
+                "baseline": date_cell(milestone.baseline_due_date),
+                "due": time_tag(milestone.due_date),
+                "completed": time_tag(milestone.completed_on),
+                "slip": describe_slip(*milestone.delay_on(today)) or "–",
+            }
+        )
+    return rows
 
 
 @cache_public_page
@@ -103,7 +134,7 @@ def project_detail(request, slug):
     ]
     context = {
         "project": project,
-        "milestones": project.milestones.all(),
+        "milestones": milestone_rows(project.milestones.all(), today),
         "entries": entries,
         "chart": chart,
         "date_changes": project.date_changes.all(),

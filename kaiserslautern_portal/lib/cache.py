@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
+from rest_framework.throttling import BaseThrottle
 
 from .middleware import request_language
 
@@ -44,6 +45,10 @@ LOCAL_CHECK_SECONDS = 1.0
 LOCAL_MAX_PAGES = 1000
 # The request headers a cached answer may vary on: each is part of the key or served per variant.
 KEYED_VARY = {"cookie", "accept-language", "accept-encoding", "accept"}
+# How often a worker merges the API requests it answered from its copy into the throttles' histories in Redis, and
+# for how many client addresses it keeps them before merging all.
+HIT_SYNC_SECONDS = 1.0
+HIT_MAX_CLIENTS = 10_000
 COMPRESS_MIN_BYTES = 200
 
 
@@ -225,6 +230,82 @@ class AnonymousClient:
         self.headers, self.META, self.user = request.headers, request.META, self
 
 
+@dataclasses.dataclass
+class Window:
+    """One client's requests under one DRF throttle: its history as Redis last had it (newest first, as DRF keeps
+    it) and the requests this worker answered from its copy since."""
+
+    synced_at: float
+    duration: int
+    history: list[float]
+    pending: list[float] = dataclasses.field(default_factory=list)
+
+
+class HitCounter:
+    """Counts the API requests answered from the local copy against the view's DRF throttle, in memory.
+
+    DRF's throttle reads and writes a client's history in Redis on every request; for a hit that took most of its
+    time. Here a hit is counted in the worker's memory against the same rate and history, merged into Redis at most
+    once a second per client, and before any other request of that client runs through the stack (so the view's
+    throttle, which answers every miss, sees the hits too). Over the limit the hit is not answered here: its pending
+    hits go to Redis and the view's throttle refuses it with the usual 429. Each worker decides on a history at most
+    a second old, so a client spreading requests over several workers can exceed the rate by what the other
+    workers served it within that second, never by more than one rate per worker; misses, which cost the database,
+    are still decided on the exact history in Redis.
+    """
+
+    def __init__(self):
+        self.windows: dict[str, dict[str, Window]] = {}  # client address -> throttle's cache key -> window
+
+    def allow(self, throttle, request) -> bool:
+        client = AnonymousClient(request)
+        key = throttle.get_cache_key(client, None)
+        if key is None or throttle.rate is None:
+            return True
+        now = throttle.timer()
+        ident = throttle.get_ident(client)
+        if ident not in self.windows and len(self.windows) >= HIT_MAX_CLIENTS:
+            for known in list(self.windows):
+                self.flush(known)
+        windows = self.windows.setdefault(ident, {})
+        window = windows.get(key)
+        if window is None or now >= window.synced_at + HIT_SYNC_SECONDS:
+            window = windows[key] = self.synced(key, window, now, throttle.duration)
+        since = now - throttle.duration
+        if sum(moment > since for moment in window.pending) + len(window.history) >= throttle.num_requests:
+            self.flush(ident)
+            return False
+        window.pending.insert(0, now)
+        return True
+
+    @staticmethod
+    def synced(key: str, window: Window | None, now: float, duration: int) -> Window:
+        history = cache.get(key, [])
+        if window is not None and window.pending:
+            history = sorted([*window.pending, *history], reverse=True)
+        history = [moment for moment in history if moment > now - duration]
+        if window is not None and window.pending:
+            cache.set(key, history, duration)
+        return Window(synced_at=now, duration=duration, history=history)
+
+    def flush(self, ident: str) -> None:
+        for key, window in self.windows.pop(ident, {}).items():
+            if window.pending:
+                self.synced(key, window, time.time(), window.duration)
+
+    def flush_for(self, request) -> None:
+        """Before a request runs through the stack, where the view's throttle reads the history in Redis."""
+        if not self.windows:
+            return
+        try:
+            self.flush(BaseThrottle().get_ident(AnonymousClient(request)))
+        except Exception:  # Redis down: the view's throttle cannot count either (ResilientRedisCache)
+            logger.warning("API hits could not be merged into the throttle history", exc_info=True)
+
+
+HITS = HitCounter()
+
+
 @dataclasses.dataclass(frozen=True)
 class Page:
     """One finished answer with its headers, in each encoding; each hit builds a fresh response from it."""
@@ -323,7 +404,7 @@ class LocalPages:
             self.pages.pop(key, None)
             return None
         try:
-            if not all(throttle().allow_request(AnonymousClient(request), None) for throttle in page.throttles):
+            if not all(HITS.allow(throttle(), request) for throttle in page.throttles):
                 return None  # the view's own throttle answers with its 429
         except Exception:
             logger.warning("throttle unavailable; answering through the view", exc_info=True)
@@ -385,10 +466,12 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not is_cacheable_request(request):
+            HITS.flush_for(request)
             return self.get_response(request)
         answer = LOCAL.answer(request)
         if answer is not None:
             return answer
+        HITS.flush_for(request)
         version = LOCAL.version
         response = self.get_response(request)
         # An answer to HEAD lacks the ETag that ConditionalGetMiddleware adds to GETs only.

@@ -1,7 +1,7 @@
 """Editors see which texts residents read are still missing in English: a list column, a filter and a notice.
 
 A text is missing when it has German but no English; the public page then shows the German text marked
-lang="de" with a "German only" note (templatetags/portal.py).
+lang="de" with a "German only" note (display.tr).
 """
 
 from django.conf import settings

@@ -1,4 +1,3 @@
-import datetime
 import functools
 from decimal import Decimal
 
@@ -6,14 +5,11 @@ from django import template
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.defaultfilters import floatformat
-from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import Resolver404, resolve, reverse, translate_url
-from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils import translation
+
+from kaiserslautern_portal.lib import display
 
 register = template.Library()
 
@@ -29,24 +25,8 @@ def nav_link(context, url_name, label):
 
 
 # Dates are the most frequent value on the project pages: one filter call each instead of an include or two filters.
-@register.filter(is_safe=True)
-def time_tag(value, format_name="DATE_FORMAT"):
-    """`<time datetime="2026-05-01">1. Mai 2026</time>` in the current language; a moment counts by its local day."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value).date()
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), date_format(value, format_name))
-
-
-@register.filter(is_safe=True)
-def date_cell(value):
-    """A table cell's date, or a dash that screen readers announce as "no information"."""
-    if value:
-        return time_tag(value)
-    return format_html(
-        '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>', gettext("keine Angabe")
-    )
+register.filter("time_tag", display.time_tag, is_safe=True)
+register.filter("date_cell", display.date_cell, is_safe=True)
 
 
 @functools.cache
@@ -84,29 +64,8 @@ def language_versions(context) -> dict:
     return {"alternates": exists, "versions": versions, "default": versions[0]}
 
 
-@register.filter("falls_back_to_german")
-def missing_translation(obj, field: str) -> bool:
-    """On a page in another language, whether `field` of `obj` shows its German text for want of a translation.
-
-    As the filter `falls_back_to_german` it marks the element of an attribute, which cannot hold markup:
-    <img alt="…" lang="de">.
-    """
-    language = translation.get_language()
-    if language == settings.LANGUAGE_CODE or not hasattr(obj, f"{field}_{language}"):
-        return False
-    return not getattr(obj, f"{field}_{language}") and bool(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}"))
-
-
-def mark_german(content: SafeString, *, block: bool) -> SafeString:
-    return render_to_string("includes/_german_only.html", {"content": content, "block": block})
-
-
-@register.filter
-def tr(obj, field: str):
-    """A translated model text; where English is missing, the German text marked lang="de" with a "German only" note."""
-    if not missing_translation(obj, field):
-        return getattr(obj, field)
-    return mark_german(conditional_escape(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")), block=False)
+register.filter("falls_back_to_german", display.missing_translation)
+register.filter("tr", display.tr)
 
 
 @register.tag
@@ -127,9 +86,9 @@ class TranslatedBlockNode(template.Node):
 
     def render(self, context):
         content = self.nodelist.render(context)
-        if not missing_translation(self.obj.resolve(context), self.field.resolve(context)):
+        if not display.missing_translation(self.obj.resolve(context), self.field.resolve(context)):
             return content
-        return mark_german(content, block=True)
+        return display.mark_german(content, block=True)
 
 
 @register.filter

@@ -336,6 +336,35 @@ def test_the_throttle_counts_every_request_answered_from_the_copy(client, monkey
     assert client.get("/api/v1/projects/", REMOTE_ADDR="192.0.2.7").status_code == 200
 
 
+def test_api_hits_are_counted_in_memory_and_a_miss_sees_them_in_redis(client, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "4/min"})
+    make_project(title_de="Handyparken")
+    history = "throttle_anon_127.0.0.1"
+    assert [client.get("/api/v1/projects/").status_code for _ in range(3)] == [200, 200, 200]
+    assert len(cache.get(history)) == 1  # the miss; the two hits are still in the worker's memory
+    assert client.get("/api/v1/projects/", {"format": "csv"}).status_code == 200  # a miss, counted with the hits
+    assert len(cache.get(history)) == 4
+    response = client.get("/api/v1/fields-of-action/")  # a miss over the limit: refused by the view's throttle
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+
+
+def test_api_hits_reach_redis_within_a_second(client, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "10/min"})
+    make_project(title_de="Handyparken")
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for _ in range(3):
+            client.get("/api/v1/projects/")
+        traveller.shift(datetime.timedelta(seconds=1.5))
+        client.get("/api/v1/projects/")
+    assert len(cache.get("throttle_anon_127.0.0.1")) == 3  # the miss, two hits merged; the newest still pending
+
+
 def test_personal_api_endpoints_are_never_kept(client, citizen):
     from allauth.account.models import EmailAddress
     from rest_framework.authtoken.models import Token

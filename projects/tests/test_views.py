@@ -89,6 +89,22 @@ def test_project_list_filters_by_field_and_status_and_keeps_them_in_links(client
     assert "Sensor 12" in page_two and "Handyparken" not in page_two
 
 
+def test_project_list_counts_matches_only_up_to_a_bound_and_pages_without_a_count(client, monkeypatch):
+    monkeypatch.setattr("projects.views.COUNT_LIMIT", 3)
+    monkeypatch.setattr("projects.views.PAGE_SIZE", 2)
+    for n in range(5):
+        make_project(title_de=f"Sensor {n}")
+    html = html_of(client.get("/projekte/"))
+    assert "Mehr als 3 Projekte gefunden" in html
+    assert "More than 3 projects found" in html_of(client.get("/en/projekte/"))
+    assert '<span aria-current="page">Seite 1</span>' in html
+    assert 'href="?seite=2" rel="next"' in html and 'rel="prev"' not in html
+
+    last = html_of(client.get("/projekte/", {"seite": 3}))
+    assert "Sensor 4" in last and 'href="?seite=2" rel="prev"' in last and 'rel="next"' not in last
+    assert client.get("/projekte/", {"seite": 4}).status_code == 404
+
+
 def test_project_list_searches_titles_and_texts_in_both_languages(client):
     make_project(title_de="Handyparken", summary_de="Parkschein per App.")
     make_project(title_de="Bürgertresor", title_en="Citizen safe")

@@ -1,0 +1,53 @@
+"""Display values the templates show most often, as plain functions: registered as filters in templatetags/portal.py
+and called directly where a view prepares a long list (a filter per value in a template loop costs far more)."""
+
+import datetime
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+
+
+def time_tag(value, format_name="DATE_FORMAT"):
+    """`<time datetime="2026-05-01">1. Mai 2026</time>` in the current language; a moment counts by its local day."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date()
+    return format_html('<time datetime="{}">{}</time>', value.isoformat(), date_format(value, format_name))
+
+
+def date_cell(value):
+    """A table cell's date, or a dash that screen readers announce as "no information"."""
+    if value:
+        return time_tag(value)
+    return format_html(
+        '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>', gettext("keine Angabe")
+    )
+
+
+def missing_translation(obj, field: str) -> bool:
+    """On a page in another language, whether `field` of `obj` shows its German text for want of a translation.
+
+    As the filter `falls_back_to_german` it marks the element of an attribute, which cannot hold markup:
+    <img alt="…" lang="de">.
+    """
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE or not hasattr(obj, f"{field}_{language}"):
+        return False
+    return not getattr(obj, f"{field}_{language}") and bool(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}"))
+
+
+def mark_german(content: SafeString, *, block: bool) -> SafeString:
+    return render_to_string("includes/_german_only.html", {"content": content, "block": block})
+
+
+def tr(obj, field: str):
+    """A translated model text; where English is missing, the German text marked lang="de" with a "German only" note."""
+    if not missing_translation(obj, field):
+        return getattr(obj, field)
+    return mark_german(conditional_escape(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")), block=False)
