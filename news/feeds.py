@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from kaiserslautern_portal.lib.identity.current import site_identity
 from kaiserslautern_portal.lib.mail import absolute_url
 from projects.models import SAMPLE_VALUES_NOTE, FieldOfAction, Project
 
@@ -22,7 +23,7 @@ class NewsFeed(Feed):
         return None
 
     def title(self, obj):
-        return _("Neuigkeiten – herzlich-digitale Stadt Kaiserslautern")
+        return _("Neuigkeiten – %(site)s") % {"site": site_identity().name}
 
     def description(self, obj):
         return _("Fortschrittsberichte, Pressemitteilungen und Ankündigungen des Digitalisierungsprogramms.")
@@ -128,7 +129,7 @@ class ReportFeed(Feed):
     """Published programme reports as RSS 2.0, newest period first."""
 
     def title(self):
-        return _("Programmberichte – herzlich-digitale Stadt Kaiserslautern")
+        return _("Programmberichte – %(site)s") % {"site": site_identity().name}
 
     def description(self):
         return _("Was sich im Digitalisierungsprogramm in jedem Berichtszeitraum bewegt hat.")

@@ -9,6 +9,9 @@ from django.template.loader import get_template
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+# The module, not its names: it reads the page cache's version, and the page cache imports this module.
+from .identity import current as identity
+
 logger = logging.getLogger(__name__)
 
 # Addresses shared by both languages: they negotiate the language (cookie, then Accept-Language) as before.
@@ -64,7 +67,8 @@ def database_unavailable(request) -> HttpResponse:
         response = JsonResponse({"detail": _("Vorübergehend nicht erreichbar. Bitte später erneut versuchen.")})
         response.status_code = 503
     else:
-        html = get_template("503.html").render({"request": request, "SITE_URL": settings.SITE_URL})
+        context = {"request": request, "SITE_URL": settings.SITE_URL, "identity": identity.site_identity()}
+        html = get_template("503.html").render(context)
         response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER)
     return response
