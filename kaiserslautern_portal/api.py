@@ -104,6 +104,7 @@ def not_found(request):
 class Docs(SpectacularSwaggerSplitView):
     # Loads its settings from a second request instead of an inline script, and has no inline style: the CSP holds.
     template_name = "api/docs.html"
+    title = lazy(api_title, str)()
     url_name = "api:schema"
 
     def finalize_response(self, request, response, *args, **kwargs):

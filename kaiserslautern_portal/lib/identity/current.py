@@ -8,7 +8,7 @@ drops its copy at once.
 import logging
 import time
 
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.db.models.signals import post_save
 
 # The module, not its names: the page cache imports the middleware, whose 503 page reads the identity.
@@ -41,7 +41,7 @@ def site_identity() -> SiteIdentity:
         try:
             COPY.identity = SiteIdentity.objects.filter(pk=SINGLETON_PK).first() or SiteIdentity()
             COPY.version = version
-        except DatabaseError:  # the database-unavailable page still names the city it last knew
+        except Exception:  # no database (down, or not open yet): error pages still name the city they last knew
             logger.warning("site identity unavailable; using the last copy or the defaults", exc_info=True)
             return COPY.identity or SiteIdentity()
     return COPY.identity

@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import re
 from email.utils import formataddr
@@ -202,7 +203,7 @@ class SiteIdentity(models.Model):
             "link_dark": self.colour_link_dark,
         }
 
-    @property
+    @functools.cached_property  # on the process's copy: computed once per saved identity
     def colour_version(self) -> str:
         """Part of the stylesheet's address: a change of colour is a new address, so browsers may keep it long."""
         return hashlib.sha256(repr(sorted(self.colours.items())).encode()).hexdigest()[:12]
