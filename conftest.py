@@ -81,6 +81,16 @@ def _fast_and_isolated(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_identity():
+    """The process's copy of the site identity is read anew in each test (each test has its own database rows)."""
+    from kaiserslautern_portal.lib.identity.current import forget
+
+    forget()
+    yield
+    forget()
+
+
+@pytest.fixture(autouse=True)
 def _german_by_default():
     """A request in English leaves English active in the thread; each test starts in the default language."""
     from django.utils import translation

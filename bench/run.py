@@ -65,7 +65,7 @@ def environment(static_root, **extra):
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB}",
         "REDIS_URL": REDIS,
         "STATIC_ROOT": str(static_root),
-        "SITE_URL": "https://digital.kaiserslautern.example",
+        "SITE_URL": "https://portal.example.org",
         "API_THROTTLE_ANON": "100000000/min",
         "LOG_LEVEL": "WARNING",
         **extra,

@@ -1,9 +1,11 @@
 from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.utils import translation
 
+from kaiserslautern_portal.lib.identity.current import site_identity
 from kaiserslautern_portal.lib.mail import absolute_url, identity_headers, site
 
 from .services import mail_quota_take, user_email_changed
@@ -35,12 +37,18 @@ class AccountAdapter(DefaultAccountAdapter):
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language()
         # allauth would name the site, and build these links, after the request's host and port.
-        context = {**context, "current_site": site()}
+        context = {**context, "current_site": site(), "identity": site_identity()}
         for link in ("signup_url", "password_reset_url"):
             if context.get(link):
                 context[link] = on_site(context[link])
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+    def format_email_subject(self, subject):
+        return f"[{site_identity().programme_name}] {subject}"
+
+    def get_from_email(self):
+        return site_identity().sender
 
     def render_mail(self, template_prefix, email, context, headers=None):
         return super().render_mail(template_prefix, email, context, headers={**identity_headers(), **(headers or {})})
@@ -63,6 +71,11 @@ class AccountAdapter(DefaultAccountAdapter):
             email_address.user.refresh_from_db(fields=["email"])
             user_email_changed(user=email_address.user)
         return confirmed
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def get_totp_issuer(self):
+        return site_identity().issuer
 
 
 def on_site(url: str) -> str:

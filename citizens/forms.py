@@ -1,17 +1,27 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth.hashers import make_password
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kaiserslautern_portal.lib.identity.current import site_identity
 from projects.models import FieldOfAction, Project
 
 from .models import LANGUAGE_CHOICES, Subscription
 
-CONSENT_TEXT = _(
-    "Ich möchte E-Mails über Neuigkeiten des Programms „herzlich-digitale Stadt“ zu den gewählten Themen erhalten. "
-    "Die Stadt Kaiserslautern speichert meine E-Mail-Adresse und meine Auswahl nur dafür. Ich kann mich jederzeit "
-    "über den Link in jeder E-Mail abmelden."
-)
+
+def consent_text() -> str:
+    identity = site_identity()
+    return gettext(
+        "Ich möchte E-Mails über Neuigkeiten des Programms „%(programme)s“ zu den gewählten Themen erhalten. "
+        "Die Stadt %(city)s speichert meine E-Mail-Adresse und meine Auswahl nur dafür. Ich kann mich jederzeit "
+        "über den Link in jeder E-Mail abmelden."
+    ) % {"programme": identity.programme_name, "city": identity.city}
+
+
+# Lazy: the form's label and the stored proof read the identity and language of the moment.
+CONSENT_TEXT = lazy(consent_text, str)()
 
 
 class IdsField(forms.ModelMultipleChoiceField):

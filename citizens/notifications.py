@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from kaiserslautern_portal.lib.identity.current import site_identity
 from news.models import NewsItem, ProgrammeReport
 from news.services import news_apply_due_progress, news_apply_progress
 
@@ -234,7 +235,7 @@ def message_for(delivery: Delivery, digests: dict[int, NewsItem], rendered: dict
             items = [digests[pk] for pk in delivery.digest_item_ids if pk in digests]
             with translation.override(subscription.language):
                 news_url = emails.absolute_url(reverse("news:list"))
-            reply_to = settings.PRESS_EMAIL
+            reply_to = site_identity().reply_to
             name, context = "news_digest", {"items": items, "week": delivery.digest_week, "news_url": news_url}
             if not items:
                 rendered[key] = None

@@ -212,7 +212,7 @@ def topic_url(form: FollowForm) -> str:
 def account_export(request):
     data = services.user_export(user=request.user)
     response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    response["Content-Disposition"] = 'attachment; filename="herzlich-digital-meine-daten.json"'
+    response["Content-Disposition"] = 'attachment; filename="meine-daten.json"'
     return response
 
 

@@ -3,6 +3,8 @@ import datetime
 from django.contrib import admin
 from django.db.models import Count, Max
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -11,10 +13,15 @@ from news.models import NewsItem
 from projects.models import Project
 
 from .lib.english_admin import EnglishMissingFilter, EnglishMissingMixin
+from .lib.identity.current import site_identity
 from .models import LegalPage
 
-admin.site.site_header = _("herzlich-digitale Stadt – Redaktion")
-admin.site.site_title = _("herzlich-digitale Stadt – Redaktion")
+
+def editors_title() -> str:
+    return gettext("%(programme)s – Redaktion") % {"programme": site_identity().programme_name}
+
+
+admin.site.site_header = admin.site.site_title = lazy(editors_title, str)()
 admin.site.index_title = _("Startseite der Redaktion")
 
 SHOWN = 10

@@ -7,7 +7,8 @@ personal endpoints under me/ (citizens/api.py) are not listed in the root: they 
 from django.conf import settings
 from django.http import JsonResponse
 from django.urls import path, re_path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -20,6 +21,7 @@ import projects.api
 from news.models import NewsItem
 from projects.models import SAMPLE_VALUES_NOTE, Project
 
+from .lib.identity.current import site_identity
 from .lib.rest import PublicView, public_cache
 
 app_name = "api"
@@ -64,11 +66,13 @@ class Root(PublicView):
         def url(name):
             return request.build_absolute_uri(reverse(name))
 
+        identity = site_identity()
         return Response(
             {
-                "title": _("Offene Daten von „herzlich-digitale Stadt“ Kaiserslautern"),
+                "title": api_title(),
                 "licence": settings.DATA_LICENCE,
-                "attribution": _("Quelle: Stadt Kaiserslautern, herzlich-digitale Stadt"),
+                "attribution": gettext("Quelle: %(operator)s, %(programme)s")
+                % {"operator": identity.operator_name, "programme": identity.programme_name},
                 "endpoints": {name: url(view) for name, view in ENDPOINTS.items()},
                 "schema": url("api:schema"),
                 "docs": url("api:docs"),
@@ -82,6 +86,15 @@ class Root(PublicView):
         )
 
 
+def api_title() -> str:
+    return gettext("Offene Daten von „%(name)s“") % {"name": site_identity().name}
+
+
+class Schema(SpectacularAPIView):
+    # Lazy: the schema view activates its `lang` parameter's language only after reading these settings.
+    custom_settings = {"TITLE": lazy(api_title, str)()}
+
+
 @csrf_exempt  # a DELETE to an unknown address gets the JSON 404, not the CSRF middleware's HTML page
 def not_found(request):
     """Unknown addresses under /api/v1/ answer in JSON like the endpoints, not with the site's HTML page."""
@@ -91,6 +104,7 @@ def not_found(request):
 class Docs(SpectacularSwaggerSplitView):
     # Loads its settings from a second request instead of an inline script, and has no inline style: the CSP holds.
     template_name = "api/docs.html"
+    title = lazy(api_title, str)()
     url_name = "api:schema"
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -105,7 +119,7 @@ urlpatterns = [
     *projects.api.urlpatterns,
     *news.api.urlpatterns,
     *citizens.api.urlpatterns,
-    path("schema/", public_cache(SpectacularAPIView.as_view(), query=("format", "lang", "version")), name="schema"),
+    path("schema/", public_cache(Schema.as_view(), query=("format", "lang", "version")), name="schema"),
     path("docs/", Docs.as_view(), name="docs"),
     re_path(r"^[\s\S]*/$", not_found),
 ]

@@ -63,8 +63,6 @@ else:
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0" if DEBUG else "1")
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-# How emails name the portal (allauth's account emails included), never by the request's host and port.
-SITE_NAME = os.environ.get("SITE_NAME", "herzlich-digitale Stadt Kaiserslautern")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -85,6 +83,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "rest_framework.authtoken",
     "kaiserslautern_portal",
+    # The site identity (city, programme, operator, sender, colours): data editors change in the admin.
+    "kaiserslautern_portal.lib.identity",
     "projects",
     "news",
     "citizens",
@@ -128,6 +128,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kaiserslautern_portal.context_processors.portal",
+                "kaiserslautern_portal.lib.identity.context_processors.identity",
             ],
             # The ground's {% slot %} tag (lib/slots.py): lower apps' pages offer places that higher apps fill.
             "libraries": {"slots": "kaiserslautern_portal.lib.slots"},
@@ -235,7 +236,8 @@ EMAIL_PORT = envint("EMAIL_PORT", "465" if EMAIL_USE_SSL else "25")
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", "10")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "herzlich-digitale Stadt <digital@kaiserslautern.example>")
+# Sender of all emails unless the site identity (admin) names its own.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@example.org")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Who hears of server errors by email (Django's mail_admins, production only): "Name <a@b>, c@d".
 ADMINS = [(name, address) for name, address in getaddresses([os.environ.get("ADMINS", "")]) if address]
@@ -252,8 +254,9 @@ if SENTRY_DSN:
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         send_default_pii=False,
     )
-# Replies to news emails go to the item's or project's press contact, else to this address.
-PRESS_EMAIL = os.environ.get("PRESS_EMAIL", "") or DEFAULT_FROM_EMAIL
+# Replies to news emails go to the item's or project's press contact, else to the identity's press office, else
+# to this address, else to the sender.
+PRESS_EMAIL = os.environ.get("PRESS_EMAIL", "")
 
 # Accounts: django-allauth, email as the login, verified addresses; allauth's pages live under /konto/.
 AUTHENTICATION_BACKENDS = [
@@ -273,7 +276,6 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True  # one address per account; a new one replaces it once verified
 ACCOUNT_EMAIL_NOTIFICATIONS = True  # tell the old address about password and email changes
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[herzlich-digitale Stadt] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # allauth's rate limits (on by default) count per client address: behind N proxies, trust N X-Forwarded-For hops.
 ALLAUTH_TRUSTED_PROXY_COUNT = envint("ALLAUTH_TRUSTED_PROXY_COUNT", str(TRUSTED_PROXY_COUNT))
@@ -281,7 +283,8 @@ ALLAUTH_TRUSTED_PROXY_COUNT = envint("ALLAUTH_TRUSTED_PROXY_COUNT", str(TRUSTED_
 # account and address, citizens/adapter.py), so that nobody can lock an editor out from their own address.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "herzlich-digitale Stadt Kaiserslautern"
+# The authenticator app's issuer name comes from the site identity (citizens/adapter.py).
+MFA_ADAPTER = "citizens.adapter.MFAAdapter"
 # Emails anyone can make the portal send (subscription confirmation, sign-up, password reset; citizens/services.py):
 # at most this many a day to one address, and an hour to all addresses together.
 MAIL_CAP_PER_ADDRESS = envint("MAIL_CAP_PER_ADDRESS", "5")
@@ -411,7 +414,8 @@ DATA_LICENCE = {
     "url": "https://www.govdata.de/dl-de/by-2-0",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": _("Offene Daten von „herzlich-digitale Stadt“ Kaiserslautern"),
+    # The API's title names the site identity (kaiserslautern_portal/api.py); this one is the fallback.
+    "TITLE": _("Offene Daten des Digitalisierungsprogramms"),
     "DESCRIPTION": _(
         "Handlungsfelder, Projekte, Meilensteine, Fortschrittsverlauf, Terminänderungen, Wirkungsindikatoren und "
         "Meldungen des Digitalisierungsprogramms, nur lesend und ohne Anmeldung. Die Daten stehen unter der "

@@ -9,6 +9,7 @@ from kaiserslautern_portal.sitemaps import SITEMAPS
 
 from . import views
 from .lib.cache import cache_public_page
+from .lib.identity.views import stylesheet as identity_stylesheet
 from .models import LegalPage
 
 languages = "|".join(code for code, _name in settings.LANGUAGES)
@@ -33,6 +34,7 @@ urlpatterns = [
     path("api/v1/", include("kaiserslautern_portal.api", namespace="api")),
     path("sitemap.xml", cache_public_page(sitemap, query=("p",)), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("identity.css", identity_stylesheet, name="identity_css"),
 ]
 # Pages for people: German at /…, English at /en/…, so each language has its own address to link and index.
 urlpatterns += i18n_patterns(

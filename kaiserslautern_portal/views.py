@@ -22,6 +22,7 @@ from rest_framework import exceptions
 
 from .celery import app as celery_app
 from .lib.cache import cache_public_page
+from .lib.identity.current import site_identity
 from .lib.middleware import database_unavailable
 from .models import LegalPage
 from .search import hits, search
@@ -169,7 +170,8 @@ def server_error(request):
         return JsonResponse({"detail": _("Interner Fehler")}, status=500)
     # No request context: the database may be what failed.
     notified = bool(settings.ADMINS or settings.SENTRY_DSN)
-    return HttpResponse(loader.get_template("500.html").render({"notified": notified}), status=500)
+    context = {"notified": notified, "identity": site_identity()}  # the identity's copy needs no query
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)
 
 
 class SearchForm(forms.Form):

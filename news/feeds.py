@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from kaiserslautern_portal.lib.identity.current import site_identity
 from kaiserslautern_portal.lib.mail import absolute_url
 from projects.models import SAMPLE_VALUES_NOTE, FieldOfAction, Project
 
@@ -43,7 +44,7 @@ class NewsFeed(Feed):
         return None
 
     def title(self, obj):
-        return _("Neuigkeiten – herzlich-digitale Stadt Kaiserslautern")
+        return _("Neuigkeiten – %(site)s") % {"site": site_identity().name}
 
     def description(self, obj):
         return _("Fortschrittsberichte, Pressemitteilungen und Ankündigungen des Digitalisierungsprogramms.")
@@ -150,7 +151,7 @@ class ReportFeed(Feed):
     feed_type = RssFeed
 
     def title(self):
-        return _("Programmberichte – herzlich-digitale Stadt Kaiserslautern")
+        return _("Programmberichte – %(site)s") % {"site": site_identity().name}
 
     def description(self):
         return _("Was sich im Digitalisierungsprogramm in jedem Berichtszeitraum bewegt hat.")

@@ -1,6 +1,5 @@
 import datetime
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kaiserslautern_portal.lib.identity.current import site_identity
 from kaiserslautern_portal.lib.markdown import markdown_text, render_markdown
 from projects.models import Project
 
@@ -157,7 +157,7 @@ class NewsItem(models.Model):
             return self.press_email
         if len(project_contacts) == 1:
             return project_contacts.pop()
-        return settings.PRESS_EMAIL
+        return site_identity().reply_to
 
     @property
     def is_public(self):

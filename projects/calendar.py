@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kaiserslautern_portal.lib.cache import cache_public_page
+from kaiserslautern_portal.lib.identity.current import site_identity
 
 from .models import SAMPLE_VALUES_NOTE, Milestone, Project
 
@@ -18,7 +19,8 @@ CALENDAR_SIZE = 500
 
 def milestones_calendar(milestones, *, name: str) -> bytes:
     calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Stadt Kaiserslautern//herzlich-digitale Stadt//DE")
+    identity = site_identity()
+    calendar.add("prodid", f"-//{identity.operator_name}//{identity.programme_name}//DE")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
@@ -49,7 +51,7 @@ def ics_response(content: bytes, filename: str) -> HttpResponse:
 @cache_public_page
 def all_milestones(request):
     upcoming = Milestone.objects.upcoming(timezone.localdate())[:CALENDAR_SIZE]
-    name = _("Meilensteine – herzlich-digitale Stadt Kaiserslautern")
+    name = _("Meilensteine – %(site)s") % {"site": site_identity().name}
     return ics_response(milestones_calendar(upcoming, name=name), "meilensteine.ics")
 
 

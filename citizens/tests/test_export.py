@@ -30,7 +30,7 @@ def test_export_contains_the_account_addresses_and_subscriptions_with_consent(
     response = client.get("/konto/meine-daten/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response["Content-Disposition"] == 'attachment; filename="herzlich-digital-meine-daten.json"'
+    assert response["Content-Disposition"] == 'attachment; filename="meine-daten.json"'
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     data = json.loads(response.content)
 

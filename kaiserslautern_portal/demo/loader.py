@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import translation
 
+from kaiserslautern_portal.lib.identity.models import SINGLETON_PK, SiteIdentity
 from kaiserslautern_portal.models import LegalPage
 from news.models import NewsItem
 from projects.models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
@@ -39,6 +40,13 @@ KEYS = {
     "news": {"kind", "status", "published", "time", "author", "author_en", "projects", "note", "title_de", "title_en",
              "teaser_de", "teaser_en"},
     "legal": {"title_de", "title_en"},
+    # site.toml: the identity's fields, translated ones as _de/_en; the logo is uploaded in the admin.
+    "site": {"city_de", "city_en", "programme_name_de", "programme_name_en", "site_name_de", "site_name_en",
+             "meta_description_de", "meta_description_en", "signature_de", "signature_en", "operator_name_de",
+             "operator_name_en", "operator_address", "operator_representative_de", "operator_representative_en",
+             "operator_email", "operator_phone", "press_name_de", "press_name_en", "press_email", "press_phone",
+             "sender_name", "sender_email", "totp_issuer", "logo_alt_de", "logo_alt_en", "colour_accent",
+             "colour_link", "colour_accent_dark", "colour_link_dark"},
 }  # fmt: skip
 
 
@@ -328,13 +336,24 @@ def load_legal_pages(content: pathlib.Path = CONTENT) -> int:
     return created_count
 
 
+def load_identity(content: pathlib.Path) -> int:
+    """The site identity from site.toml where none exists yet (editors' changes in the admin stay). Returns 0 or 1."""
+    path = content / "site.toml"
+    values = read_toml(path)
+    check_keys(path, "site", [values])
+    validated(path, SiteIdentity(pk=SINGLETON_PK, **values), validate_unique=False)
+    _identity, created = SiteIdentity.objects.get_or_create(pk=SINGLETON_PK, defaults=values)
+    return int(created)
+
+
 @transaction.atomic
 def load_demo(*, today: datetime.date, content: pathlib.Path = CONTENT) -> dict[str, int]:
-    """Create or update the demo programme, news and (where missing) legal pages. Returns counts by kind."""
+    """Create or update the demo programme, news and (where missing) the identity and legal pages. Counts by kind."""
     notes = read_toml(content / "notes.toml")
     # The untranslated columns (name, title, ...) take the active language's value: keep them German.
     with translation.override("de"):
         counts = load_projects(content, today, notes)
         counts |= load_news(content, today, notes)
         counts["legal pages created"] = load_legal_pages(content)
+        counts["site identity created"] = load_identity(content)
     return counts

@@ -32,7 +32,7 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language
 from rest_framework.throttling import BaseThrottle
 
-from .middleware import request_language
+from .language import request_language
 
 logger = logging.getLogger(__name__)
 

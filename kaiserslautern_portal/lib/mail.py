@@ -9,6 +9,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .identity.current import site_identity
+
 
 def absolute_url(path: str) -> str:
     """A link for emails and feeds: they leave the site, so it names the public host from SITE_URL."""
@@ -17,7 +19,7 @@ def absolute_url(path: str) -> str:
 
 @dataclass(frozen=True)
 class Site:
-    """The portal as emails name it (in place of allauth's request-based site): SITE_NAME and SITE_URL's host."""
+    """The portal as emails name it (in place of allauth's request-based site): the identity's name, SITE_URL's host."""
 
     name: str
     domain: str
@@ -27,7 +29,7 @@ class Site:
 
 
 def site() -> Site:
-    return Site(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
+    return Site(name=site_identity().name, domain=urlsplit(settings.SITE_URL).netloc)
 
 
 def identity_headers() -> dict[str, str]:
@@ -48,7 +50,8 @@ def render_message(
     reply_to: str | None = None,
 ) -> EmailMultiAlternatives:
     """Render one email, HTML and plain text, in the given language."""
-    context = {"SITE_URL": settings.SITE_URL, **context}
+    identity = site_identity()
+    context = {"SITE_URL": settings.SITE_URL, "identity": identity, **context}
     with translation.override(language):
         subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
         text = render_to_string(f"emails/{name}_body.txt", context)
@@ -56,7 +59,7 @@ def render_message(
     message = EmailMultiAlternatives(
         subject,
         text,
-        settings.DEFAULT_FROM_EMAIL,
+        identity.sender,
         [to],
         headers={**identity_headers(), **(headers or {})},
         reply_to=[reply_to] if reply_to else None,

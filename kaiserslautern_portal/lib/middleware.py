@@ -1,7 +1,6 @@
 import logging
 
 from django.conf import settings
-from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.middleware.locale import LocaleMiddleware
@@ -9,27 +8,13 @@ from django.template.loader import get_template
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .identity.current import site_identity
+from .language import request_language
+
 logger = logging.getLogger(__name__)
 
-# Addresses shared by both languages: they negotiate the language (cookie, then Accept-Language) as before.
-NEGOTIATED_PREFIXES = ("/api/", "/admin/")
 # Seconds a visitor (or a crawler) is asked to wait before trying again while the database is away.
 RETRY_AFTER = 30
-
-
-def request_language(request) -> str:
-    """Pages take their language from the address (/en/… or German); the API and the admin negotiate it.
-
-    The page cache asks this before the middleware runs, so both always agree.
-    """
-    if request.path_info.startswith(NEGOTIATED_PREFIXES):
-        return translation.get_language_from_request(request) or settings.LANGUAGE_CODE
-    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-    prefixes_used, prefixed_default = is_language_prefix_patterns_used(urlconf)
-    language = translation.get_language_from_request(request, check_path=prefixes_used)
-    if prefixes_used and not prefixed_default and not translation.get_language_from_path(request.path_info):
-        language = settings.LANGUAGE_CODE
-    return language
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):
@@ -64,7 +49,8 @@ def database_unavailable(request) -> HttpResponse:
         response = JsonResponse({"detail": _("Vorübergehend nicht erreichbar. Bitte später erneut versuchen.")})
         response.status_code = 503
     else:
-        html = get_template("503.html").render({"request": request, "SITE_URL": settings.SITE_URL})
+        context = {"request": request, "SITE_URL": settings.SITE_URL, "identity": site_identity()}
+        html = get_template("503.html").render(context)
         response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER)
     return response

@@ -11,6 +11,7 @@ from django.utils.translation import override
 
 from citizens.models import Delivery
 from conftest import make_news, make_project
+from kaiserslautern_portal.lib.identity.models import SINGLETON_PK, SiteIdentity
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +23,14 @@ def editor_client(client, editor):
 
 
 def test_the_admin_is_the_redaktion_of_the_programme_in_both_languages(editor_client):
+    SiteIdentity.objects.create(pk=SINGLETON_PK, programme_name="Digitales Musterstadt")
     html = editor_client.get("/admin/").content.decode()
-    assert "herzlich-digitale Stadt – Redaktion</a>" in html
+    assert "Digitales Musterstadt – Redaktion</a>" in html
     assert "Django-Verwaltung" not in html and "Startseite der Redaktion" in html
     editor_client.get("/sprache/en/")
     with override("en"):
         html = editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "herzlich-digitale Stadt – Editorial Office</a>" in html
+    assert "Digitales Musterstadt – Editorial Office</a>" in html
 
 
 def test_the_editors_start_page_shows_what_is_due(editor_client, editor, django_assert_max_num_queries):

@@ -12,7 +12,7 @@ from kaiserslautern_portal.demo.loader import CONTENT, load_demo
 from kaiserslautern_portal.demo.reports import load_reports
 from projects.models import Project
 
-DEMO_EDITOR = ("redaktion@kaiserslautern.example", "herzlich-digital-demo")
+DEMO_EDITOR = ("redaktion@example.org", "redaktion-demo-123")
 
 
 class Command(BaseCommand):

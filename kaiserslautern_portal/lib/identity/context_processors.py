@@ -1,0 +1,5 @@
+from .current import site_identity
+
+
+def identity(request):
+    return {"identity": site_identity()}
