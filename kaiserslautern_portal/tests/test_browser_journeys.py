@@ -300,6 +300,8 @@ def test_editor_creates_a_project_publishes_a_report_and_sees_it_in_public(page,
     wait_for_path(page, "/admin/")
 
     page.goto("/admin/projects/project/add/")
+    # Past the admin's menu of every model, as a keyboard user would.
+    keys.activate(page.get_by_role("link", name="Zum Hauptinhalt springen"))
     keys.type_into(page.locator("#id_title_de"), "Digitale Schule")
     keys.choose(page.locator("#id_field"), str(field.pk))
     keys.type_into(page.locator("#id_summary_de"), "Tablets und WLAN für alle Schulen.")
@@ -318,6 +320,7 @@ def test_editor_creates_a_project_publishes_a_report_and_sees_it_in_public(page,
     assert list(project.milestones.values_list("title_de", flat=True)) == ["WLAN in allen Schulen", "Tablets verteilt"]
 
     page.goto("/admin/news/newsitem/add/")
+    keys.activate(page.get_by_role("link", name="Zum Hauptinhalt springen"))
     keys.type_into(page.locator("#id_title_de"), "WLAN in allen Schulen")
     keys.type_into(page.locator("#id_teaser_de"), "Alle Schulen haben jetzt schnelles WLAN.")
     keys.choose(page.locator("#id_status"), "published")

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from conftest import make_field
+from kaiserslautern_portal.lib.identity.current import site_identity
 from projects.models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ def build(projects_per_field, fields=4):
 
 
 def queries(client, url):
+    site_identity()  # read once per process, not per page
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
