@@ -1,6 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
@@ -46,3 +47,5 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     prefix_default_language=False,
 )
+# Editors' uploads while developing (`make run`); in production the proxy serves MEDIA_ROOT (deploy/Caddyfile).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

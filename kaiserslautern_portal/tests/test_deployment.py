@@ -50,3 +50,13 @@ def test_the_portal_trusts_exactly_the_one_proxy_in_front_of_it():
     web = compose()["services"]["web"]
     assert web["environment"]["TRUSTED_PROXY_COUNT"] == "1"
     assert web["environment"]["DJANGO_DEBUG"] == "0"
+
+
+def test_the_proxy_serves_the_uploads_that_web_writes_and_lets_them_run_nothing():
+    services = compose()["services"]
+    web_media = next(volume for volume in services["web"]["volumes"] if volume.endswith(":/app/media"))
+    assert f"{web_media.split(':')[0]}:/srv/media:ro" in services["proxy"]["volumes"]
+    config = (ROOT / "deploy" / "Caddyfile").read_text()
+    block = config[config.index("handle_path /media/*") :].split("}")[0]
+    assert "root * /srv/media" in block and "file_server" in block
+    assert "sandbox" in block and "nosniff" in block
