@@ -11,7 +11,6 @@ import time
 from django.db import transaction
 from django.db.models.signals import post_save
 
-# The module, not its names: the page cache imports the middleware, whose 503 page reads the identity.
 from .. import cache
 from .models import SINGLETON_PK, SiteIdentity
 
