@@ -10,6 +10,8 @@ class CitizensConfig(AppConfig):
     name = "citizens"
 
     def ready(self):
-        # Follow buttons in the places the pages of projects, fields of action and programme reports offer.
+        # Follow buttons in the places the pages of projects, fields of action and programme reports offer, and the
+        # subscribe link beside a news item.
         slots.fill("topic-actions", "citizens/_follow.html")
         slots.fill("report-actions", "citizens/_follow_reports.html")
+        slots.fill("news-actions", "citizens/_subscribe_link.html")

@@ -13,9 +13,11 @@ class NewsConfig(AppConfig):
         from kaiserslautern_portal.lib.cache import connect_invalidation, register_go_live
 
         from .models import NewsItem
-        from .views import latest_news
+        from .views import latest_news, topic_of
 
         connect_invalidation(self)
         register_go_live(NewsItem.objects.next_publication_after)
-        # The news of the start page, a project and a field of action, in the places the projects app offers.
+        # The news and the feeds' link tags of the start page, a project and a field of action, in the places the
+        # projects app offers.
         slots.fill("topic-news", "news/_news_section.html", context=latest_news)
+        slots.fill("topic-feeds", "news/_topic_feeds.html", context=topic_of)

@@ -24,17 +24,25 @@ STATUS_COLOURS = {"planned": "#5c6670", "in_progress": "#0b4f8a", "completed": "
 LATEST_SHOWN = 5
 
 
+def topic_of(target=None) -> dict:
+    """The project or the field of action that a place on the projects app's pages is about, neither on the start
+    page: the context of the "topic-feeds" place (filled in NewsConfig.ready)."""
+    return {
+        "project": target if isinstance(target, Project) else None,
+        "field": target if isinstance(target, FieldOfAction) else None,
+    }
+
+
 def latest_news(target=None) -> dict:
     """The newest items about a project, a field of action or (None) the whole programme: the "topic-news" place
     that the projects app's pages offer (filled in NewsConfig.ready)."""
+    topic = topic_of(target)
     items = NewsItem.objects.public()
-    project = target if isinstance(target, Project) else None
-    field = target if isinstance(target, FieldOfAction) else None
-    if project is not None:
-        items = items.for_project(project)
-    elif field is not None:
-        items = items.for_field(field)
-    return {"items": items.for_lists()[:LATEST_SHOWN], "project": project, "field": field}
+    if topic["project"] is not None:
+        items = items.for_project(topic["project"])
+    elif topic["field"] is not None:
+        items = items.for_field(topic["field"])
+    return {"items": items.for_lists()[:LATEST_SHOWN], **topic}
 
 
 @cache_public_page(query=("seite", *NewsFilterForm.base_fields))

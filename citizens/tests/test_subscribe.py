@@ -8,7 +8,7 @@ import time_machine
 from django.core import mail
 
 from citizens.models import Subscription
-from conftest import make_field, make_project
+from conftest import make_field, make_news, make_project
 
 from .helpers import link_in, make_subscription, subscribe_data
 
@@ -20,6 +20,12 @@ NOW = datetime.datetime(2026, 11, 25, 10, tzinfo=datetime.UTC)
 def post(client, captured, **overrides):
     with captured(execute=True):
         return client.post("/abonnieren/", subscribe_data(**overrides))
+
+
+def test_a_news_item_links_to_the_subscription_in_both_languages(client):
+    url = make_news(title_de="Parken per App").get_absolute_url()
+    assert '<p><a href="/abonnieren/">Neuigkeiten abonnieren</a></p>' in client.get(url).content.decode()
+    assert '<a href="/en/abonnieren/">Subscribe to news</a>' in client.get(f"/en{url}").content.decode()
 
 
 def test_form_offers_fields_published_projects_and_the_consent(client):

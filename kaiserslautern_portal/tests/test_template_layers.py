@@ -1,11 +1,13 @@
-"""Templates follow the layers of the code: a lower app's template never loads a higher app's tag library and
-never includes or extends a higher app's template; it offers a {% slot %} that the higher app fills instead.
+"""Templates follow the layers of the code: a lower app's template never loads a higher app's tag library, never
+includes or extends a higher app's template and never names a higher app's URLs; it offers a {% slot %} that the
+higher app fills instead.
 
 The app folders of templates/ rank like the apps: projects < news < citizens. The other folders (base.html,
 includes/, emails/, legal and search pages, allauth's and the admin's) belong to the whole site.
 """
 
 import re
+from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +20,7 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates"
 RANK = {"projects": 0, "news": 1, "citizens": 2}
 LOAD = re.compile(r"{%\s*load\s+(.+?)\s*%}")
 USE = re.compile(r"""{%\s*(?:include|extends)\s+["']([^"']+)["']""")
+URL = re.compile(r"""{%\s*url\s+["']([\w-]+):([\w-]+)["']""")
 SLOT = re.compile(r"""{%\s*slot\s+["']([^"']+)["']""")
 
 
@@ -27,6 +30,11 @@ def libraries() -> dict[str, str]:
     return {
         path.stem: app for app in RANK for path in (base / app / "templatetags").glob("*.py") if path.stem != "__init__"
     }
+
+
+def namespaces() -> dict[str, str]:
+    """URL namespace -> the app that defines it."""
+    return {import_module(f"{app}.urls").app_name: app for app in RANK}
 
 
 def wrong_way(folder: str, text: str) -> list[str]:
@@ -41,6 +49,10 @@ def wrong_way(folder: str, text: str) -> list[str]:
     for used in USE.findall(text):
         if RANK[folder] < RANK.get(used.split("/")[0], -1):
             found.append(f"uses {used}")
+    owners = namespaces()
+    for namespace, name in URL.findall(text):
+        if RANK[folder] < RANK.get(owners.get(namespace, ""), -1):
+            found.append(f"names {namespace}:{name}")
     return found
 
 
@@ -64,14 +76,22 @@ def test_the_check_finds_each_wrong_way_reference():
         "loads citizens",
         "uses citizens/account.html",
     ]
-    # Downwards and site-wide is fine.
+    assert wrong_way("projects", '{% url "news:project_rss" project.slug %}{% url "citizens:subscribe" %}') == [
+        "names news:project_rss",
+        "names citizens:subscribe",
+    ]
+    assert wrong_way("news", "{% url 'citizens:subscribe' as subscribe_url %}") == ["names citizens:subscribe"]
+    # Downwards, its own, site-wide and third-party URLs are fine.
     assert wrong_way("citizens", '{% load news %}{% include "projects/_end.html" %}{% include "base.html" %}') == []
-    assert wrong_way("includes", "{% load citizens %}") == []
+    assert wrong_way("news", '{% url "news:rss" %}{% url "projects:detail" slug %}{% url "api:docs" %}') == []
+    assert wrong_way("projects", '{% url "projects:list" %}{% url "account_login" %}{% url "admin:index" %}') == []
+    assert wrong_way("includes", '{% load citizens %}{% url "citizens:subscribe" %}') == []
 
 
 def test_every_slot_the_pages_offer_is_filled_and_every_fill_has_its_place():
     offered = {name for _path, text in all_templates() for name in SLOT.findall(text)}
-    assert offered == set(slots.FILLS) == {"topic-actions", "topic-news", "report-actions"}
+    expected = {"topic-actions", "topic-news", "topic-feeds", "report-actions", "news-actions"}
+    assert offered == set(slots.FILLS) == expected
 
 
 def test_a_slot_renders_each_fill_with_target_and_values_and_an_empty_one_nothing(monkeypatch, tmp_path, settings):

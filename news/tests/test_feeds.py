@@ -67,6 +67,27 @@ def test_english_feed_at_its_english_address_uses_english_titles_and_links(clien
     assert item.find("link").text == "http://testserver/en/neuigkeiten/parken-per-app/"
 
 
+def test_start_project_and_field_pages_name_their_feeds_in_the_head_in_both_languages(client):
+    field = make_field(name_de="Verkehr", name_en="Mobility", slug="verkehr")
+    project = make_project(title_de="Handyparken", title_en="Parking by phone", field=field)
+    head = client.get(project.get_absolute_url()).content.decode().split("</head>")[0]
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Neuigkeiten zu Handyparken (RSS)" '
+        'href="/neuigkeiten/projekt/handyparken/rss/">'
+    ) in head
+    assert 'title="Neuigkeiten zu Handyparken (Atom)" href="/neuigkeiten/projekt/handyparken/atom/"' in head
+    head = client.get(f"/en{field.get_absolute_url()}").content.decode().split("</head>")[0]
+    assert (
+        'title="News in the field of action Mobility (RSS)" href="/en/neuigkeiten/handlungsfeld/verkehr/rss/"' in head
+    )
+    assert (
+        'title="News in the field of action Mobility (Atom)" href="/en/neuigkeiten/handlungsfeld/verkehr/atom/"' in head
+    )
+    head = client.get("/").content.decode().split("</head>")[0]
+    assert 'title="Neuigkeiten (RSS)" href="/neuigkeiten/rss/"' in head
+    assert 'title="Neuigkeiten (Atom)" href="/neuigkeiten/atom/"' in head
+
+
 def test_calendar_lists_upcoming_milestones_of_published_projects(client):
     project = make_project(title_de="KL Navi")
     today = timezone.localdate()
