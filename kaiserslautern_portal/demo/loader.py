@@ -12,6 +12,7 @@ import zoneinfo
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import translation
 
@@ -40,8 +41,8 @@ KEYS = {
     "news": {"kind", "status", "published", "time", "author", "author_en", "projects", "note", "title_de", "title_en",
              "teaser_de", "teaser_en"},
     "legal": {"title_de", "title_en"},
-    # site.toml: the identity's fields, translated ones as _de/_en; the logo is uploaded in the admin.
-    "site": {"city_de", "city_en", "programme_name_de", "programme_name_en", "site_name_de", "site_name_en",
+    # site.toml: the identity's fields, translated ones as _de/_en; `logo` a file in the content folder.
+    "site": {"logo", "city_de", "city_en", "programme_name_de", "programme_name_en", "site_name_de", "site_name_en",
              "meta_description_de", "meta_description_en", "signature_de", "signature_en", "operator_name_de",
              "operator_name_en", "operator_address", "operator_representative_de", "operator_representative_en",
              "operator_email", "operator_phone", "press_name_de", "press_name_en", "press_email", "press_phone",
@@ -336,12 +337,28 @@ def load_legal_pages(content: pathlib.Path = CONTENT) -> int:
     return created_count
 
 
+def logo_file(path: pathlib.Path, name: str) -> ContentFile:
+    """The logo that site.toml names, beside it in the content folder, checked like an upload in the admin."""
+    logo = path.parent / name
+    try:
+        file = ContentFile(logo.read_bytes(), name=logo.name)
+    except OSError as error:
+        raise DemoContentError(f"{path}: logo = {name!r}: {error.strerror}: {logo}") from error
+    validated(logo, SiteIdentity(pk=SINGLETON_PK, logo=file), validate_unique=False)
+    return file
+
+
 def load_identity(content: pathlib.Path) -> int:
-    """The site identity from site.toml where none exists yet (editors' changes in the admin stay). Returns 0 or 1."""
+    """The site identity from site.toml where none exists yet (editors' changes in the admin stay). Returns 0 or 1.
+
+    A `logo` is stored in MEDIA_ROOT when the identity is created; without one the portal shows its own."""
     path = content / "site.toml"
     values = read_toml(path)
     check_keys(path, "site", [values])
-    validated(path, SiteIdentity(pk=SINGLETON_PK, **values), validate_unique=False)
+    if "logo" in values:
+        values["logo"] = logo_file(path, values["logo"])
+    # logo_file checked the logo already, naming its own file.
+    validated(path, SiteIdentity(pk=SINGLETON_PK, **values), validate_unique=False, exclude=["logo"])
     _identity, created = SiteIdentity.objects.get_or_create(pk=SINGLETON_PK, defaults=values)
     return int(created)
 

@@ -205,3 +205,24 @@ def test_the_loader_validates_site_toml_through_the_model(tmp_path):
     (tmp_path / "site.toml").write_text('city_de = "Neustadt"\n')
     assert load_identity(tmp_path) == 0  # what editors changed in the admin stays
     assert SiteIdentity.objects.get().city == "Musterstadt"
+
+
+def test_the_loader_stores_the_logo_site_toml_names_and_refuses_a_bad_or_missing_one(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "site.toml").write_text('city_de = "Musterstadt"\nlogo = "logo.svg"\n')
+    with pytest.raises(
+        DemoContentError, match=r"site\.toml: logo = 'logo\.svg': No such file or directory: .*logo\.svg"
+    ):
+        load_identity(tmp_path)
+    (tmp_path / "logo.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    with pytest.raises(DemoContentError, match=r"logo\.svg: SiteIdentity: .*Das SVG enthält Skripte"):
+        load_identity(tmp_path)
+    assert not SiteIdentity.objects.exists()
+    (tmp_path / "logo.svg").write_bytes(PLAIN_SVG)
+    assert load_identity(tmp_path) == 1
+    assert SiteIdentity.objects.get().logo.name == "identity/logo.svg"
+    assert (tmp_path / "media" / "identity" / "logo.svg").read_bytes() == PLAIN_SVG
+    SiteIdentity.objects.update(logo="identity/neu.png")  # as an editor's upload in the admin
+    assert load_identity(tmp_path) == 0
+    assert SiteIdentity.objects.get().logo.name == "identity/neu.png"
+    assert [path.name for path in (tmp_path / "media" / "identity").iterdir()] == ["logo.svg"]  # stored once

@@ -1,24 +1,5 @@
 """Editors' uploads reach the page while developing: `make run` serves MEDIA_ROOT (production: the proxy)."""
 
-import importlib
-
-import pytest
-from django.test import override_settings
-from django.urls import clear_url_caches
-
-from kaiserslautern_portal import urls
-
-
-@pytest.fixture
-def debug_urls(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    with override_settings(DEBUG=True):
-        importlib.reload(urls)
-        clear_url_caches()
-        yield tmp_path
-    importlib.reload(urls)
-    clear_url_caches()
-
 
 def test_an_uploaded_picture_is_served_while_developing(client, debug_urls):
     (debug_urls / "news").mkdir()

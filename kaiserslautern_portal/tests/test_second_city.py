@@ -18,6 +18,7 @@ from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.test import Client, RequestFactory
 from django.urls import Resolver404, get_resolver, resolve, reverse
 from django.utils import timezone, translation
@@ -232,9 +233,10 @@ def collect_everything(content, django_user_model, capture, *, limit=100) -> Col
 
 
 def test_a_second_city_shows_and_sends_nothing_of_kaiserslautern(
-    settings, django_user_model, django_capture_on_commit_callbacks
+    settings, tmp_path, django_user_model, django_capture_on_commit_callbacks
 ):
     settings.SITE_URL = "https://portal.musterstadt.example"
+    settings.MEDIA_ROOT = tmp_path  # Musterstadt's logo is stored as an upload
     collection = collect_everything(MUSTERSTADT, django_user_model, django_capture_on_commit_callbacks)
     assert collection.hits(FORBIDDEN) == {}
     # The pages, feeds, API answers and emails were there, and they are Musterstadt's.
@@ -250,3 +252,20 @@ def test_the_same_collection_finds_kaiserslautern_with_the_demo_content(
     collection = collect_everything(CONTENT, django_user_model, django_capture_on_commit_callbacks, limit=1)
     assert set(collection.hits(FORBIDDEN)) == {"page", "feed", "api", "email"}
     assert "herzlich-digitale Stadt Kaiserslautern" in "".join(text for _where, text in collection.texts["page"])
+
+
+def test_a_second_city_shows_its_own_logo_which_make_run_serves(client, debug_urls):
+    load(MUSTERSTADT)
+    logo = site_identity().logo
+    assert logo.url == "/media/identity/logo.svg"
+    project = Project.objects.published().order_by("slug").first()
+    for path, alt in [
+        ("/", "Logo von Musterstadt: ein Stadttor"),
+        (f"/en{project.get_absolute_url()}", "Musterstadt logo: a city gate"),
+    ]:
+        html = client.get(path).content.decode()
+        assert f'<img src="/media/identity/logo.svg" alt="{alt}" width="40" height="40">' in html
+        assert static("img/logo.svg") not in html
+    response = client.get(logo.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == (MUSTERSTADT / "logo.svg").read_bytes()
