@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from kaiserslautern_portal.lib.markdown import render_markdown
+from kaiserslautern_portal.lib.search_vector import WithoutSearchVector
 
 
 def unfinished_q(prefix: str = "") -> Q:
@@ -327,7 +328,7 @@ class Project(models.Model):
     # Filled by a database trigger on PostgreSQL (migration 0003) for the site search; unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ProjectQuerySet.as_manager()
+    objects = WithoutSearchVector.from_queryset(ProjectQuerySet)()
 
     class Meta:
         verbose_name = _("Projekt")
