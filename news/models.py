@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kaiserslautern_portal.lib.identity.current import site_identity
 from kaiserslautern_portal.lib.markdown import markdown_text, render_markdown
+from kaiserslautern_portal.lib.search_vector import WithoutSearchVector
 from projects.models import Project
 
 
@@ -37,6 +38,13 @@ class NewsItemQuerySet(models.QuerySet):
                 to_attr="public_projects",
             )
         ).order_by("-published_at", "-pk")
+
+    def for_cards(self):
+        """for_lists with only what a card shows (news/_news_card.html): no bodies, authors or contacts."""
+        return self.for_lists().only(
+            "title", "title_de", "title_en", "slug", "teaser", "teaser_de", "teaser_en", "kind", "image",
+            "image_alt", "image_alt_de", "image_alt_en", "published_at", "sample_values",
+        )  # fmt: skip
 
     def for_project(self, project):
         return self.filter(projects=project)
@@ -101,7 +109,7 @@ class NewsItem(models.Model):
     # Filled by a database trigger on PostgreSQL (migration 0002); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = NewsItemQuerySet.as_manager()
+    objects = WithoutSearchVector.from_queryset(NewsItemQuerySet)()
 
     class Meta:
         verbose_name = _("Meldung")

@@ -42,7 +42,7 @@ def latest_news(target=None) -> dict:
         items = items.for_project(topic["project"])
     elif topic["field"] is not None:
         items = items.for_field(topic["field"])
-    return {"items": items.for_lists()[:LATEST_SHOWN], **topic}
+    return {"items": items.for_cards()[:LATEST_SHOWN], **topic}
 
 
 @cache_public_page(query=("seite", *NewsFilterForm.base_fields))
@@ -51,7 +51,7 @@ def news_list(request):
     if not form.is_valid():
         return render(request, "news/news_list.html", {"form": form, "page": None}, status=400)
     # Ten thousand items and more: a next link instead of page numbers, which would need a count of all of them.
-    page = countless_page(request, form.filter(NewsItem.objects.public()).for_lists(), PAGE_SIZE)
+    page = countless_page(request, form.filter(NewsItem.objects.public()).for_cards(), PAGE_SIZE)
     return render(request, "news/news_list.html", {"form": form, "page": page})
 
 

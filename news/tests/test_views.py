@@ -154,3 +154,14 @@ def test_news_list_shows_the_items_picture_or_its_fields_drawing(client):
     html = html_of(client.get("/neuigkeiten/"))
     assert '<img src="/static/img/illustrations/verkehr-mobilitaet.svg" alt=""' in html
     assert '<img src="/static/img/illustrations/programme.svg" alt=""' in html
+
+
+def test_news_cards_read_neither_bodies_nor_the_search_index(client):
+    project = make_project(title_de="Handyparken")
+    make_news(title_de="Parken per App", body_de="Ein langer Text. " * 200, projects=[project])
+    for path in ("/neuigkeiten/", project.get_absolute_url()):
+        with CaptureQueriesContext(connection) as queries:
+            assert "Parken per App" in html_of(client.get(path))
+        selects = [q["sql"].split(" FROM ")[0] for q in queries if 'FROM "news_newsitem"' in q["sql"]]
+        assert selects, path
+        assert not any('"news_newsitem"."body' in s or "search_vector" in s for s in selects), selects
