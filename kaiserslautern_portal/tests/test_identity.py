@@ -115,8 +115,18 @@ def test_the_colours_are_a_stylesheet_of_their_own_kept_long_under_their_hash(cl
     response = client.get(f"/identity.css?v={saved.colour_version}")
     assert response["Content-Type"] == "text/css"
     assert "--red: #005a70; --red-dark: #00495b;" in response.content.decode()
+    assert "--chart-accent: #005a70; --chart-link: #00495b;" in response.content.decode()
     assert "immutable" in response["Cache-Control"]
     assert client.get("/identity.css?v=alt")["Cache-Control"] == "no-cache"
+
+
+def test_a_new_stylesheet_is_a_new_address_though_the_colours_stay(monkeypatch):
+    from kaiserslautern_portal.lib.identity import models
+
+    saved = identity()
+    before = saved.colour_version
+    monkeypatch.setattr(models, "stylesheet_source", lambda: ":root { --another: red; }")
+    assert SiteIdentity.objects.get(pk=saved.pk).colour_version != before
 
 
 def test_the_impressum_names_the_operator_and_press_office(client):

@@ -40,6 +40,8 @@ pytestmark = pytest.mark.django_db
 MUSTERSTADT = pathlib.Path(__file__).parent / "musterstadt"
 # The Python package (kaiserslautern_portal, in the admin's CSS classes) is code, not the site's identity.
 FORBIDDEN = re.compile(r"kaiserslautern(?!_portal)|herzlich-digitale stadt", re.IGNORECASE)
+# Kaiserslautern's identity colours (demo/content/site.toml): a chart or an email drawn in them is the wrong city's.
+FOREIGN_COLOURS = re.compile(r"#a3001b|#7a0014|#ff6b81|#ff8fa0", re.IGNORECASE)
 LANGUAGES = ("de", "en")
 PASSWORD = "musterstadt-2026!"
 # Named URLs whose parameters only an email knows; the emails' links reach them.
@@ -239,6 +241,8 @@ def test_a_second_city_shows_and_sends_nothing_of_kaiserslautern(
     settings.MEDIA_ROOT = tmp_path  # Musterstadt's logo is stored as an upload
     collection = collect_everything(MUSTERSTADT, django_user_model, django_capture_on_commit_callbacks)
     assert collection.hits(FORBIDDEN) == {}
+    assert collection.hits(FOREIGN_COLOURS) == {}
+    assert set(collection.hits(re.compile("#00495b"))) == {"page", "email"}  # Musterstadt's link colour
     # The pages, feeds, API answers and emails were there, and they are Musterstadt's.
     assert set(collection.hits(re.compile("Musterstadt"))) == {"page", "feed", "api", "email"}
     expected = {name for name, _params in url_names() if not NOT_FETCHED.match(name)}

@@ -8,10 +8,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
+from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 SINGLETON_PK = 1
+
+
+@functools.cache
+def stylesheet_source() -> str:
+    """The text of the identity's stylesheet template (identity.css), read once per process."""
+    return get_template("identity.css").template.source
+
+
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Bitte eine Farbe als #rrggbb angeben, zum Beispiel #a3001b."))
 # The grounds the colours stand on in static/css/portal.css (light and dark scheme); WCAG AA asks 4.5:1 for text.
 PAPER, TINT, DARK_PAPER, DARK_TINT = "#ffffff", "#f4f1ef", "#171514", "#24201f"
@@ -205,5 +214,7 @@ class SiteIdentity(models.Model):
 
     @functools.cached_property  # on the process's copy: computed once per saved identity
     def colour_version(self) -> str:
-        """Part of the stylesheet's address: a change of colour is a new address, so browsers may keep it long."""
-        return hashlib.sha256(repr(sorted(self.colours.items())).encode()).hexdigest()[:12]
+        """Part of the stylesheet's address: a change of colour, or of the stylesheet itself, is a new address, so
+        browsers may keep it long."""
+        text = repr(sorted(self.colours.items())) + stylesheet_source()
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
