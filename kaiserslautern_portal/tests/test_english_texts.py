@@ -194,3 +194,23 @@ def test_editors_find_legal_pages_and_fields_without_english(client, editor):
     assert [page.kind for page in pages] == ["impressum"]
     html = client.get("/admin/projects/fieldofaction/", {"englisch": "fehlt"}).content.decode()
     assert '<td class="field-english_missing">Kurzbeschreibung</td>' in html
+
+
+def test_english_emails_mark_german_titles_teasers_and_bodies_in_their_html(project):
+    from citizens import emails
+
+    item = make_news(title_de="Parken per App", teaser_de="Mehr Nutzer.", body_de="Der **Test**.", projects=[project])
+    html = emails.subscriber_template(
+        "news_item", language="en", context={"item": item, "projects": [project], "url": "https://x.example/"}
+    ).alternatives[0][0]
+    assert german_only("Parken per App") in html and german_only("Mehr Nutzer.") in html
+    assert '<p class="german-only__note">German only</p><div lang="de"><p>Der <strong>Test</strong>' in html
+    assert ">Mobile parking</a>" in html
+    digest = emails.subscriber_template(
+        "news_digest", language="en", context={"items": [item], "week": TODAY.date(), "news_url": "/"}
+    ).alternatives[0][0]
+    assert german_only("Parken per App") in digest and german_only("Mehr Nutzer.") in digest
+    german = emails.subscriber_template(
+        "news_item", language="de", context={"item": item, "projects": [project], "url": "https://x.example/"}
+    ).alternatives[0][0]
+    assert 'lang="de">' not in german.split("<body", 1)[1] and "nur auf Deutsch" not in german
