@@ -75,6 +75,12 @@ def test_a_colour_must_be_hex():
         b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink"><a x:href="https://x.example"/></svg>',
         b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
         b"<svg",
+        # Animation can set a link after the attributes were checked; style sheets can load from outside.
+        b'<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><a><animate attributeName="href" values="javascript:x"/></a></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://x.example/a.css);</style></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url( \'https://x.example/p\')"/></svg>',
+        b'<svg xmlns="http://www.w3.org/2000/svg"><rect fill="url(https://x.example/p)"/></svg>',
     ],
 )
 def test_an_svg_logo_with_script_links_or_entities_is_refused(svg):
@@ -85,6 +91,8 @@ def test_an_svg_logo_with_script_links_or_entities_is_refused(svg):
 
 def test_a_plain_svg_or_png_logo_passes_and_other_files_do_not():
     SiteIdentity(logo=SimpleUploadedFile("logo.svg", PLAIN_SVG)).full_clean()
+    gradient = b'<svg xmlns="http://www.w3.org/2000/svg"><linearGradient id="g"/><rect fill="url(#g)"/></svg>'
+    SiteIdentity(logo=SimpleUploadedFile("logo.svg", gradient)).full_clean()
     SiteIdentity(logo=SimpleUploadedFile("logo.png", b"\x89PNG\r\n\x1a\n")).full_clean()
     with pytest.raises(ValidationError):
         SiteIdentity(logo=SimpleUploadedFile("logo.gif", b"GIF89a")).full_clean()
@@ -219,6 +227,10 @@ def test_the_loader_validates_site_toml_through_the_model(tmp_path):
 
 def test_the_loader_stores_the_logo_site_toml_names_and_refuses_a_bad_or_missing_one(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
+    for outside in ("../logo.svg", "/etc/hostname", 7):
+        (tmp_path / "site.toml").write_text(f'city_de = "Musterstadt"\nlogo = {outside!r}\n'.replace("'", '"'))
+        with pytest.raises(DemoContentError, match="must name a file in the content folder"):
+            load_identity(tmp_path)
     (tmp_path / "site.toml").write_text('city_de = "Musterstadt"\nlogo = "logo.svg"\n')
     with pytest.raises(
         DemoContentError, match=r"site\.toml: logo = 'logo\.svg': No such file or directory: .*logo\.svg"

@@ -39,8 +39,26 @@ def contrast(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+# Elements a plain drawing never needs: script, other documents, style sheets (which can load from outside) and
+# animation (which can set a link to javascript: after any check of the attributes as written).
+UNSAFE_SVG_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "style", "set", "animate",
+                       "animatemotion", "animatetransform", "discard"}  # fmt: skip
+OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)", re.IGNORECASE)
+
+
+def unsafe_svg_attribute(name: str, value: str) -> bool:
+    name = name.rsplit("}", 1)[-1].lower()
+    return (
+        name.startswith("on")
+        or (name == "href" and not value.startswith("#"))
+        or OUTSIDE_URL.search(value) is not None
+        or "javascript:" in value.lower()
+    )
+
+
 def validate_logo(file) -> None:
-    """An SVG may carry script: only plain drawings pass (no script, event handlers, foreign objects or links out)."""
+    """An SVG may carry script: only plain drawings pass (no script, event handlers, foreign objects, style sheets,
+    animation, or links and url() references out)."""
     if not file.name.lower().endswith(".svg"):
         return
     file.seek(0)
@@ -52,12 +70,7 @@ def validate_logo(file) -> None:
         file.seek(0)
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1].lower()
-        unsafe_attribute = any(
-            name.rsplit("}", 1)[-1].lower().startswith("on")
-            or (name.rsplit("}", 1)[-1] == "href" and not value.startswith("#"))
-            for name, value in element.attrib.items()
-        )
-        if tag in {"script", "foreignobject", "iframe", "embed", "object"} or unsafe_attribute:
+        if tag in UNSAFE_SVG_ELEMENTS or any(unsafe_svg_attribute(n, v) for n, v in element.attrib.items()):
             raise ValidationError(
                 _("Das SVG enthält Skripte oder Verweise nach außen; bitte eine reine Grafik hochladen.")
             )
