@@ -206,6 +206,7 @@ def claim_batch(*, now: datetime.datetime, size: int = BATCH_SIZE) -> list[Deliv
             Delivery.objects.due(now, claim_timeout())
             .select_for_update(skip_locked=True, of=("self",))
             .select_related("subscription", "news_item", "report")
+            .defer("news_item__search_vector")
             .prefetch_related("news_item__projects__field")
             .order_by("pk")[:size]
         )

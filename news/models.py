@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kaiserslautern_portal.lib.identity.current import site_identity
 from kaiserslautern_portal.lib.markdown import markdown_text, render_markdown
-from kaiserslautern_portal.lib.search_vector import WithoutSearchVector
+from kaiserslautern_portal.lib.search_vector import SearchVectorNotValidated, WithoutSearchVector
 from projects.models import Project
 
 
@@ -54,7 +54,7 @@ class NewsItemQuerySet(models.QuerySet):
         return self.filter(pk__in=self.model.projects.through.objects.filter(project__field=field).values("newsitem"))
 
 
-class NewsItem(models.Model):
+class NewsItem(SearchVectorNotValidated, models.Model):
     class Kind(models.TextChoices):
         PROGRESS_REPORT = "progress_report", _("Fortschrittsbericht")
         PRESS_RELEASE = "press_release", _("Pressemitteilung")

@@ -320,12 +320,14 @@ class IndicatorList(PublicListView):
             return (
                 IndicatorValue.objects.filter(indicator__project__is_published=True)
                 .select_related("indicator__project")
+                .defer("indicator__project__search_vector")
                 .order_by("indicator__project__title", "indicator__project__pk", "indicator__order", "indicator__pk",
                           "date", "pk")
             )  # fmt: skip
         return (
             Indicator.objects.filter(project__is_published=True)
             .select_related("project")
+            .defer("project__search_vector")
             .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.order_by("date", "pk")))
             .order_by("project__title", "project__pk", "order", "pk")
         )

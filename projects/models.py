@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from kaiserslautern_portal.lib.markdown import render_markdown
-from kaiserslautern_portal.lib.search_vector import WithoutSearchVector
+from kaiserslautern_portal.lib.search_vector import SearchVectorNotValidated, WithoutSearchVector
 
 
 def unfinished_q(prefix: str = "") -> Q:
@@ -220,7 +220,7 @@ def describe_slip(days: int | None, overdue: int = 0) -> str:
     return gettext("wie ursprünglich geplant")
 
 
-class Project(models.Model):
+class Project(SearchVectorNotValidated, models.Model):
     class Status(models.TextChoices):
         PLANNED = "planned", _("geplant")
         IN_PROGRESS = "in_progress", _("in Arbeit")
@@ -469,7 +469,7 @@ class Project(models.Model):
 
 class MilestoneQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(project__is_published=True).select_related("project")
+        return self.filter(project__is_published=True).select_related("project").defer("project__search_vector")
 
     def upcoming(self, today: datetime.date):
         return self.public().filter(completed_on__isnull=True, due_date__gte=today).order_by("due_date", "pk")

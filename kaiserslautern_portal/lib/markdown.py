@@ -14,7 +14,8 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}}
 
 
-# A pure function of the text, and about half a millisecond per description: each process renders a text once.
+# A pure function of the text, and about half a millisecond per description: each process keeps the 256 texts it
+# rendered last.
 @functools.lru_cache(maxsize=256)
 def render_markdown(text: str) -> SafeString:
     html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
