@@ -6,8 +6,9 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.defaultfilters import floatformat
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,19 @@ def illustration(name):
     return static(_illustration_path(name))
 
 
+def page_match(request):
+    """The URL match of the page: the handler's own, or (for an error page rendered before the view, such as a 503
+    from the middleware) resolved here; None for an address that does not exist."""
+    if request is None:
+        return None
+    if (match := getattr(request, "resolver_match", None)) is not None:
+        return match
+    try:
+        return resolve(request.path_info)
+    except Resolver404:
+        return None
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context) -> dict:
     """This page in every language, for the hreflang alternates and the language switch.
@@ -67,8 +81,7 @@ def language_versions(context) -> dict:
     A page that does not exist (404) has no other versions: its switch leads to each language's start page.
     """
     request = context.get("request")
-    # The handler resolved the address already; a 404 page has no match.
-    match = getattr(request, "resolver_match", None)
+    match = page_match(request)
     versions = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
@@ -76,9 +89,9 @@ def language_versions(context) -> dict:
                 try:
                     url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
                 except NoReverseMatch:  # an unnamed view: as translate_url, the address as it is
-                    url = request.path
+                    url = escape_uri_path(request.path)
                 if query := request.META.get("QUERY_STRING"):
-                    url = f"{url}?{query}"
+                    url = f"{url}?{iri_to_uri(query)}"
             else:
                 url = reverse("projects:home")
         name = translation.get_language_info(code)["name_local"]
