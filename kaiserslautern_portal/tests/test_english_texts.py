@@ -214,3 +214,16 @@ def test_english_emails_mark_german_titles_teasers_and_bodies_in_their_html(proj
         "news_item", language="de", context={"item": item, "projects": [project], "url": "https://x.example/"}
     ).alternatives[0][0]
     assert 'lang="de">' not in german.split("<body", 1)[1] and "nur auf Deutsch" not in german
+
+
+def test_an_english_confirmation_marks_a_german_field_name(client, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from citizens.tests.helpers import subscribe_data
+
+    field = make_field(name_de="Mobilität", name_en="", slug="mobilitaet")
+    data = subscribe_data(language="en", scope="handlungsfelder", fields_of_action=[field.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/en/abonnieren/", data)
+    assert "Field of action: " + german_only("Mobilität") in mail.outbox[-1].alternatives[0][0]
+    assert "Mobilität" in mail.outbox[-1].body and "lang=" not in mail.outbox[-1].body

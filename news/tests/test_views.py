@@ -136,7 +136,8 @@ def test_news_list_filters_by_year(client):
 
 def test_the_years_to_choose_run_from_the_newest_item_to_the_first_without_reading_every_item(client):
     now = timezone.localtime()
-    make_news(title_de="Neu", published_at=now - datetime.timedelta(minutes=5))
+    new_year = now.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+    make_news(title_de="Neu", published_at=new_year + (now - new_year) / 2)  # this year, whatever the hour
     make_news(title_de="Alt", published_at=now.replace(year=now.year - 3, day=min(now.day, 28)))
     make_news(title_de="Später", published_at=now + datetime.timedelta(days=400))  # scheduled: not yet public
     with CaptureQueriesContext(connection) as queries:
