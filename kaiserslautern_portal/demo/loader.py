@@ -339,8 +339,8 @@ def load_legal_pages(content: pathlib.Path = CONTENT) -> int:
 
 def logo_file(path: pathlib.Path, name: str) -> ContentFile:
     """The logo that site.toml names, beside it in the content folder, checked like an upload in the admin."""
-    logo = (path.parent / str(name)).resolve()
-    if not isinstance(name, str) or not logo.is_relative_to(path.parent.resolve()):
+    logo = (path.parent / name).resolve() if isinstance(name, str) else None
+    if logo is None or not logo.is_relative_to(path.parent.resolve()):
         raise DemoContentError(f"{path}: logo = {name!r} must name a file in the content folder")
     try:
         file = ContentFile(logo.read_bytes(), name=logo.name)
