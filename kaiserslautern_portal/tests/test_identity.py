@@ -248,3 +248,16 @@ def test_the_loader_stores_the_logo_site_toml_names_and_refuses_a_bad_or_missing
     assert load_identity(tmp_path) == 0
     assert SiteIdentity.objects.get().logo.name == "identity/neu.png"
     assert [path.name for path in (tmp_path / "media" / "identity").iterdir()] == ["logo.svg"]  # stored once
+
+
+def test_the_tab_icon_is_the_citys_logo_or_else_the_portals(client, settings, tmp_path):
+    from django.templatetags.static import static
+
+    settings.MEDIA_ROOT = tmp_path
+    shipped = f'<link rel="icon" href="{static("img/favicon.svg")}" type="image/svg+xml">'
+    assert shipped in client.get("/").content.decode()
+    saved = identity()
+    saved.logo.save("logo.png", SimpleUploadedFile("logo.png", b"\x89PNG\r\n\x1a\n"))
+    new_content_version()
+    current.forget()
+    assert '<link rel="icon" href="/media/identity/logo.png" type="image/png">' in client.get("/").content.decode()

@@ -269,7 +269,8 @@ def test_a_second_city_shows_its_own_logo_which_make_run_serves(client, debug_ur
     ]:
         html = client.get(path).content.decode()
         assert f'<img src="/media/identity/logo.svg" alt="{alt}" width="40" height="40">' in html
-        assert static("img/logo.svg") not in html
+        assert '<link rel="icon" href="/media/identity/logo.svg" type="image/svg+xml">' in html
+        assert static("img/logo.svg") not in html and static("img/favicon.svg") not in html
     response = client.get(logo.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == (MUSTERSTADT / "logo.svg").read_bytes()

@@ -217,6 +217,13 @@ class SiteIdentity(models.Model):
         return self.logo.url if self.logo else static("img/logo.svg")
 
     @property
+    def icon(self) -> tuple[str, str]:
+        """The browser tab's icon and its type: the city's own logo where it has one, else the portal's."""
+        if not self.logo:
+            return static("img/favicon.svg"), "image/svg+xml"
+        return self.logo.url, "image/svg+xml" if self.logo.name.lower().endswith(".svg") else "image/png"
+
+    @property
     def colours(self) -> dict[str, str]:
         return {
             "accent": self.colour_accent,
