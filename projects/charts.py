@@ -422,13 +422,16 @@ def project_timeline(projects, *, today: datetime.date) -> Timeline | None:
 
 def field_timeline(fields, milestone_months, *, today: datetime.date) -> Timeline | None:
     """One row per field (FieldOfActionQuerySet.with_programme) spanning its projects, with its milestones per
-    month (MilestoneQuerySet.states_by_field_and_month): overdue wins over upcoming over done."""
+    month (MilestoneMonthQuerySet.states): overdue wins over upcoming over done."""
     marks: dict[int, list[tuple[datetime.date, str]]] = {}
     counts: dict[int, Counter] = {}
     for row in milestone_months:
-        state = "overdue" if row["overdue"] else "upcoming" if row["upcoming"] else "done"
-        marks.setdefault(row["project__field"], []).append((row["month"] + datetime.timedelta(days=14), state))
-        counts.setdefault(row["project__field"], Counter()).update({s: row[s] for s in ("done", "overdue", "upcoming")})
+        upcoming = row["open"] - row["overdue"]
+        state = "overdue" if row["overdue"] else "upcoming" if upcoming else "done"
+        marks.setdefault(row["field"], []).append((row["month"] + datetime.timedelta(days=14), state))
+        counts.setdefault(row["field"], Counter()).update(
+            {"done": row["done"], "overdue": row["overdue"], "upcoming": upcoming}
+        )
     rows = []
     for field in fields:
         finished = field.project_count and not field.unfinished_count

@@ -6,8 +6,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Avg, Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Avg, Case, Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
@@ -481,20 +481,6 @@ class MilestoneQuerySet(models.QuerySet):
             .order_by("-due_date", "pk")
         )
 
-    def states_by_field_and_month(self, today: datetime.date):
-        """Published milestones counted per field, month and state: a few hundred rows for any number of projects."""
-        return (
-            self.filter(project__is_published=True)
-            .annotate(month=TruncMonth("due_date"))
-            .values("project__field", "month")
-            .annotate(
-                done=Count("pk", filter=Q(completed_on__isnull=False)),
-                overdue=Count("pk", filter=Q(completed_on__isnull=True, due_date__lt=today)),
-                upcoming=Count("pk", filter=Q(completed_on__isnull=True, due_date__gte=today)),
-            )
-            .order_by("project__field", "month")
-        )
-
     def in_state(self, state: str, today: datetime.date):
         """The milestones whose Milestone.state_on(today) is `state`."""
         if state == Milestone.State.DONE:
@@ -569,6 +555,62 @@ class Milestone(models.Model):
     @property
     def slip_label(self):
         return describe_slip(*self.delay)
+
+
+class MilestoneMonthQuerySet(models.QuerySet):
+    def states(self, today: datetime.date):
+        """Published milestones per field and month, reached, open and overdue as of `today`: the rows of the
+        programme's timeline, read from a few hundred summary rows at any number of milestones.
+
+        Open milestones of past months are overdue, of later months upcoming; only the current month's are split
+        by day, from that month's open milestones alone.
+        """
+        this_month = today.replace(day=1)
+        overdue_this_month = (
+            Milestone.objects.filter(
+                project__is_published=True,
+                project__field=OuterRef("field"),
+                completed_on__isnull=True,
+                due_date__gte=this_month,
+                due_date__lt=today,
+            )
+            .order_by()
+            .values("project__field")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        overdue = Case(
+            When(month__lt=this_month, then=F("open")),
+            When(month=this_month, then=Coalesce(Subquery(overdue_this_month), 0)),
+            default=Value(0),
+            output_field=models.IntegerField(),
+        )
+        # The rest of `open` is upcoming: charts.field_timeline subtracts, so the subquery runs once per field.
+        return (
+            self.filter(Q(done__gt=0) | Q(open__gt=0))
+            .annotate(overdue=overdue)
+            .values("field", "month", "done", "open", "overdue")
+            .order_by("field", "month")
+        )
+
+
+class MilestoneMonth(models.Model):
+    """How many milestones of published projects a field has per month, reached and open: kept by database
+    triggers (migration 0012) on every write of a milestone or of a project's field or publication, bulk writes
+    and imports included. Nobody edits these rows; they carry no translated labels."""
+
+    field = models.ForeignKey(FieldOfAction, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first of the month
+    done = models.PositiveIntegerField(default=0)
+    open = models.PositiveIntegerField(default=0)
+
+    objects = MilestoneMonthQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["field", "month"], name="milestonemonth_one_per_field_month")]
+
+    def __str__(self):
+        return f"{self.field_id} {self.month:%Y-%m}: {self.done} + {self.open}"
 
 
 class ProgressEntry(models.Model):

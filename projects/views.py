@@ -20,7 +20,15 @@ from .charts import (
     step_chart,
 )
 from .forms import ProjectFilterForm
-from .models import FieldOfAction, Indicator, Milestone, Project, describe_slip, programme_totals
+from .models import (
+    FieldOfAction,
+    Indicator,
+    Milestone,
+    MilestoneMonth,
+    Project,
+    describe_slip,
+    programme_totals,
+)
 
 PAGE_SIZE = 12
 # The project list counts its matches up to here and says "more than" beyond: the count stays bounded at any size.
@@ -57,7 +65,7 @@ def home(request):
         "budget_chart": budget_bars(
             [(f.name, f.get_absolute_url(), f.colour, f.budget_total, f.spent_total) for f in fields]
         ),
-        "timeline": field_timeline(fields, Milestone.objects.states_by_field_and_month(today), today=today),
+        "timeline": field_timeline(fields, MilestoneMonth.objects.states(today), today=today),
         "upcoming": Milestone.objects.upcoming(today)[:6],
         "overdue": Milestone.objects.overdue(today, since=today - datetime.timedelta(days=90))[:6],
         "late": published.late(today)

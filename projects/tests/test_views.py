@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from conftest import make_field, make_milestone, make_project
 from projects.models import Project
-from projects.services import project_update_progress
+from projects.services import milestone_save, project_save, project_update_progress
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,38 @@ def test_start_page_shows_the_programme_in_numbers(client):
     assert "Vergessene Abnahme" in html
     assert "Alte Sache" not in html  # overdue for longer than 90 days
     assert "Entwurf" not in html
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 18, 12, tzinfo=datetime.UTC), tick=False)
+def test_start_page_figures_follow_each_edit_at_once(client):
+    field = make_field(name_de="Verkehr", slug="verkehr")
+    running = make_project(
+        title_de="KL Navi",
+        field=field,
+        status="in_progress",
+        start_date=datetime.date(2025, 1, 1),
+        planned_end_date=datetime.date(2026, 11, 10),
+        budget=1000,
+    )
+    reached = make_milestone(running, title_de="Abnahme", due_date=datetime.date(2026, 11, 10))
+    make_milestone(running, title_de="Probebetrieb", due_date=datetime.date(2026, 11, 20))
+    html = html_of(client.get("/"))
+    assert '<td data-label="Meilensteine">1 überfällig, 1 anstehend</td>' in html
+    assert '?status=verspaetet">1<span class="visually-hidden"> Projekte anzeigen' in html
+
+    reached.completed_on = datetime.date(2026, 11, 17)
+    milestone_save(milestone=reached)
+    running.planned_end_date = datetime.date(2026, 12, 31)
+    project_save(project=running, reason="Lieferverzug")
+    html = html_of(client.get("/"))
+    assert '<td data-label="Meilensteine">1 erreicht, 1 anstehend</td>' in html
+    assert "<dt>Verzögert</dt><dd>0</dd>" in html
+
+    running.is_published = False
+    project_save(project=running)
+    html = html_of(client.get("/"))
+    assert "<dt>Veröffentlichte Projekte</dt><dd>0</dd>" in html
+    assert "erreicht, 1 anstehend" not in html and "Probebetrieb" not in html
 
 
 # Project list
