@@ -10,21 +10,33 @@ from django.db import migrations, models
 # Deleting a project subtracts what its milestones still count, so either order of deleting the two stays right.
 POSTGRESQL = """
 CREATE FUNCTION projects_milestone_months() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    counted_field bigint;
+    published boolean;
 BEGIN
+    -- The project's row is locked, published or not: a concurrent change of its publication or field is waited for
+    -- and read committed, or waits for this transaction; neither counts without the other's rows. Not FOR SHARE:
+    -- milestone_save goes on to update the project, and two sharers both asking for more would deadlock.
     IF TG_OP <> 'INSERT' THEN
-        UPDATE projects_milestonemonth AS s
-        SET done = s.done - (OLD.completed_on IS NOT NULL)::int, "open" = s."open" - (OLD.completed_on IS NULL)::int
-        FROM projects_project AS p
-        WHERE p.id = OLD.project_id AND p.is_published AND s.field_id = p.field_id
-            AND s.month = date_trunc('month', OLD.due_date::timestamp)::date;
+        SELECT p.field_id, p.is_published INTO counted_field, published FROM projects_project AS p
+        WHERE p.id = OLD.project_id FOR NO KEY UPDATE;
+        IF published THEN
+            UPDATE projects_milestonemonth
+            SET done = done - (OLD.completed_on IS NOT NULL)::int, "open" = "open" - (OLD.completed_on IS NULL)::int
+            WHERE field_id = counted_field AND month = date_trunc('month', OLD.due_date::timestamp)::date;
+        END IF;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        INSERT INTO projects_milestonemonth (field_id, month, done, "open")
-        SELECT p.field_id, date_trunc('month', NEW.due_date::timestamp)::date,
-            (NEW.completed_on IS NOT NULL)::int, (NEW.completed_on IS NULL)::int
-        FROM projects_project AS p WHERE p.id = NEW.project_id AND p.is_published
-        ON CONFLICT (field_id, month) DO UPDATE
-        SET done = projects_milestonemonth.done + EXCLUDED.done, "open" = projects_milestonemonth."open" + EXCLUDED."open";
+        SELECT p.field_id, p.is_published INTO counted_field, published FROM projects_project AS p
+        WHERE p.id = NEW.project_id FOR NO KEY UPDATE;
+        IF published THEN
+            INSERT INTO projects_milestonemonth (field_id, month, done, "open")
+            VALUES (counted_field, date_trunc('month', NEW.due_date::timestamp)::date,
+                (NEW.completed_on IS NOT NULL)::int, (NEW.completed_on IS NULL)::int)
+            ON CONFLICT (field_id, month) DO UPDATE
+            SET done = projects_milestonemonth.done + EXCLUDED.done,
+                "open" = projects_milestonemonth."open" + EXCLUDED."open";
+        END IF;
     END IF;
     RETURN NULL;
 END $$;

@@ -3,12 +3,13 @@ after every kind of write they must equal a count of the milestones themselves."
 
 import datetime
 import io
+import threading
 from collections import Counter
 
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 
 from conftest import make_field, make_milestone, make_project
@@ -180,3 +181,43 @@ def test_the_timeline_reads_summary_rows_and_at_most_this_months_open_milestones
     assert {relation for relation, _kind, sub in scans if not sub} == {"projects_milestonemonth"}, scans
     milestone_scans = [(kind, sub) for relation, kind, sub in scans if relation == "projects_milestone"]
     assert milestone_scans and all(kind == "Index Scan" and sub for kind, sub in milestone_scans), scans
+
+
+def in_another_session(work):
+    """Run `work` in a thread with its own database connection; the thread, to see whether it waits."""
+
+    def run():
+        try:
+            work()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
+@pytest.mark.django_db(transaction=True)
+def test_a_milestone_added_while_its_project_is_being_published_counts_once_both_commit():
+    project = make_project(is_published=False)
+    with transaction.atomic():
+        Project.objects.filter(pk=project.pk).update(is_published=True)
+        adding = in_another_session(lambda: make_milestone(project, due_date=datetime.date(2026, 11, 25)))
+        adding.join(timeout=0.5)
+        assert adding.is_alive()  # it waits for the publication to commit or roll back
+    adding.join(timeout=5)
+    assert stored() == {(project.field_id, datetime.date(2026, 11, 1)): (0, 1)}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
+@pytest.mark.django_db(transaction=True)
+def test_a_project_published_while_a_milestone_is_being_added_counts_it_once_both_commit():
+    project = make_project(is_published=False)
+    with transaction.atomic():
+        make_milestone(project, due_date=datetime.date(2026, 11, 25))
+        publishing = in_another_session(lambda: Project.objects.filter(pk=project.pk).update(is_published=True))
+        publishing.join(timeout=0.5)
+        assert publishing.is_alive()
+    publishing.join(timeout=5)
+    assert stored() == {(project.field_id, datetime.date(2026, 11, 1)): (0, 1)}
