@@ -4,6 +4,9 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from kaiserslautern_portal.lib.cache import cache_public_page
 from kaiserslautern_portal.lib.display import date_cell, time_tag, tr
@@ -20,7 +23,7 @@ from .charts import (
     step_chart,
 )
 from .forms import ProjectFilterForm
-from .models import FieldOfAction, Indicator, Milestone, Project, describe_slip, programme_totals
+from .models import FieldOfAction, Indicator, Milestone, Project, describe_slip, programme_totals, project_for_page
 
 PAGE_SIZE = 12
 # The project list counts its matches up to here and says "more than" beyond: the count stays bounded at any size.
@@ -94,11 +97,14 @@ def milestone_rows(milestones, today):
     rows = []
     for milestone in milestones:
         state = milestone.state_on(today)
+        title = tr(milestone, "title")
         rows.append(
             {
                 "state": state,
                 "state_label": Milestone.State(state).label,
-                "title": tr(milestone, "title"),
+                "title": title,
+                # The schedule table's row header, as {% blocktranslate %} would write it: the title escaped.
+                "heading": mark_safe(gettext("Meilenstein „%(title)s“") % {"title": conditional_escape(title)}),  # noqa: S308
                 "description": tr(milestone, "description") if milestone.description else "",
                 "baseline": date_cell(milestone.baseline_due_date),
                 "due": time_tag(milestone.due_date),
@@ -109,9 +115,19 @@ def milestone_rows(milestones, today):
     return rows
 
 
+def history_rows(entries):
+    """The progress history table's rows, each value ready to show (as milestone_rows)."""
+    return [
+        {"date": time_tag(entry.recorded_at), "progress": entry.progress, "status": Project.Status(entry.status).label}
+        for entry in entries
+    ]
+
+
 @cache_public_page
 def project_detail(request, slug):
-    project = get_object_or_404(Project.objects.for_detail().with_accountability(), slug=slug)
+    project = project_for_page(slug)
+    if project is None:
+        raise Http404
     if not project.is_published:
         if not can_preview(request.user):
             raise Http404
@@ -135,7 +151,7 @@ def project_detail(request, slug):
     context = {
         "project": project,
         "milestones": milestone_rows(project.milestones.all(), today),
-        "entries": entries,
+        "entries": history_rows(entries),
         "chart": chart,
         "date_changes": project.date_changes.all(),
         "indicators": indicators,
