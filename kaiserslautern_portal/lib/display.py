@@ -2,6 +2,7 @@
 and called directly where a view prepares a long list (a filter per value in a template loop costs far more)."""
 
 import datetime
+import functools
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -18,7 +19,13 @@ def time_tag(value, format_name="DATE_FORMAT"):
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date()
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), date_format(value, format_name))
+    return day_tag(value, format_name, translation.get_language())
+
+
+# A page shows a few dozen dates, most of them over and over: each formatted once per language and process.
+@functools.lru_cache(maxsize=2048)
+def day_tag(day: datetime.date, format_name: str, language: str) -> SafeString:
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), date_format(day, format_name))
 
 
 def date_cell(value):
