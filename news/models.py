@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kaiserslautern_portal.lib.identity.current import site_identity
+from kaiserslautern_portal.lib.links import slug_url
 from kaiserslautern_portal.lib.markdown import markdown_text, render_markdown
 from kaiserslautern_portal.lib.prepared import Prepared
 from kaiserslautern_portal.lib.search_vector import SearchVectorNotValidated, WithoutSearchVector
@@ -132,7 +133,12 @@ class NewsItem(SearchVectorNotValidated, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"slug": self.slug})
+        return slug_url("news:detail", self.slug)
+
+    @property
+    def kind_label(self):
+        """get_kind_display without building the choices anew: a list shows it on every card."""
+        return NewsItem.Kind(self.kind).label
 
     def clean(self):
         errors = {}

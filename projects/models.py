@@ -8,11 +8,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Avg, Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from kaiserslautern_portal.lib.links import slug_url
 from kaiserslautern_portal.lib.markdown import render_markdown
 from kaiserslautern_portal.lib.prepared import Prepared, attach
 from kaiserslautern_portal.lib.search_vector import SearchVectorNotValidated, WithoutSearchVector
@@ -82,7 +82,7 @@ class FieldOfAction(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("projects:field", kwargs={"slug": self.slug})
+        return slug_url("projects:field", self.slug)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -379,7 +379,7 @@ class Project(SearchVectorNotValidated, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("projects:detail", kwargs={"slug": self.slug})
+        return slug_url("projects:detail", self.slug)
 
     def clean(self):
         errors = {}

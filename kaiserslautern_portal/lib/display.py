@@ -28,6 +28,20 @@ def day_tag(day: datetime.date, format_name: str, language: str) -> SafeString:
     return format_html('<time datetime="{}">{}</time>', day.isoformat(), date_format(day, format_name))
 
 
+def moment_tag(value):
+    """`<time datetime="2026-05-01T09:30:00+02:00">1. Mai 2026</time>`: a moment, shown by its local day."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return local_moment_tag(local, local.utcoffset(), translation.get_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def local_moment_tag(local: datetime.datetime, offset, language: str) -> SafeString:
+    # Equal moments in other zones are equal keys: the offset keeps their local days apart.
+    return format_html('<time datetime="{}">{}</time>', date_format(local, "c"), date_format(local, "DATE_FORMAT"))
+
+
 def date_cell(value):
     """A table cell's date, or a dash that screen readers announce as "no information"."""
     if value:
