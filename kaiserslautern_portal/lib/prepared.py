@@ -34,7 +34,6 @@ class Compiled:
     params: tuple
     slots: tuple  # (parameter position, argument index, how the argument becomes that parameter)
     compiler: object
-    types: tuple
 
 
 class Prepared:
@@ -84,7 +83,7 @@ def compile_queryset(build: Callable[..., QuerySet], types: tuple) -> Compiled:
         if not found:
             raise ValueError(f"Argument {index} of a prepared read does not reach its SQL as a plain value")
         slots.extend(found)
-    return Compiled(alias, sql, tuple(params), tuple(slots), compiler, types)
+    return Compiled(alias, sql, tuple(params), tuple(slots), compiler)
 
 
 def unchanged(value):
