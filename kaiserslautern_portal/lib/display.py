@@ -5,11 +5,12 @@ import datetime
 import functools
 
 from django.conf import settings
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 
@@ -42,6 +43,16 @@ def local_moment_tag(local: datetime.datetime, offset, language: str) -> SafeStr
     return format_html('<time datetime="{}">{}</time>', date_format(local, "c"), date_format(local, "DATE_FORMAT"))
 
 
+def decimal_text(value) -> str:
+    """floatformat:"-2g": up to two decimals, grouped, in the current language; once per value and language."""
+    return formatted_decimal(value, translation.get_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def formatted_decimal(value, language: str) -> str:
+    return floatformat(value, "-2g")
+
+
 def date_cell(value):
     """A table cell's date, or a dash that screen readers announce as "no information"."""
     if value:
@@ -49,6 +60,11 @@ def date_cell(value):
     return format_html(
         '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>', gettext("keine Angabe")
     )
+
+
+def translated(message: str, **values) -> SafeString:
+    """gettext(message) % values as {% blocktranslate with … %} writes it: the values escaped, the text not."""
+    return mark_safe(gettext(message) % {name: conditional_escape(value) for name, value in values.items()})  # noqa: S308
 
 
 def missing_translation(obj, field: str) -> bool:
