@@ -12,9 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kaiserslautern_portal.lib.identity.current import site_identity
+from kaiserslautern_portal.lib.links import slug_url
 from kaiserslautern_portal.lib.markdown import markdown_text, render_markdown
+from kaiserslautern_portal.lib.prepared import Prepared
 from kaiserslautern_portal.lib.search_vector import SearchVectorNotValidated, WithoutSearchVector
 from projects.models import Project
+
+
+def card_projects():
+    """The published projects that a news card links to, with only what the links need."""
+    fields = ("title", "title_de", "title_en", "slug", "field__slug")
+    return Project.objects.published().select_related("field").only(*fields)
 
 
 class NewsItemQuerySet(models.QuerySet):
@@ -31,9 +39,7 @@ class NewsItemQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch(
                 "projects",
-                queryset=Project.objects.published()
-                .select_related("field")
-                .only("title", "title_de", "title_en", "slug", "field__slug"),
+                queryset=card_projects(),
                 # A list, not a queryset per item: Django builds a filtered queryset for every item otherwise.
                 to_attr="public_projects",
             )
@@ -127,7 +133,12 @@ class NewsItem(SearchVectorNotValidated, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"slug": self.slug})
+        return slug_url("news:detail", self.slug)
+
+    @property
+    def kind_label(self):
+        """get_kind_display without building the choices anew: a list shows it on every card."""
+        return NewsItem.Kind(self.kind).label
 
     def clean(self):
         errors = {}
@@ -174,6 +185,34 @@ class NewsItem(SearchVectorNotValidated, models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+
+# A project page's news section, each read compiled once (kaiserslautern_portal.lib.prepared).
+LATEST_SHOWN = 5
+PROJECT_NEWS = Prepared(
+    lambda project, now: (
+        NewsItem.objects.public(now).for_project(project).for_cards().prefetch_related(None)[:LATEST_SHOWN]
+    )
+)
+PROJECT_NEWS_PROJECTS = Prepared(
+    lambda project, now: (
+        card_projects()
+        .filter(news_items__in=PROJECT_NEWS.build(project, now).values("pk"))
+        .annotate(card_item=F("news_items"))
+    )
+)
+
+
+def latest_about_project(project_id: int, now: datetime.datetime) -> list[NewsItem]:
+    """The newest public items about a project, each with its `public_projects` as NewsItemQuerySet.for_cards()
+    prefetches them."""
+    items = PROJECT_NEWS(project_id, now)
+    projects = {item.pk: [] for item in items}
+    for project in PROJECT_NEWS_PROJECTS(project_id, now) if items else ():
+        projects[project.card_item].append(project)
+    for item in items:
+        item.public_projects = projects[item.pk]
+    return items
 
 
 class ProgressUpdate(models.Model):

@@ -3,6 +3,7 @@ import functools
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from kaiserslautern_portal.lib.cache import cache_public_page
@@ -12,7 +13,7 @@ from projects.models import FieldOfAction, Project
 from projects.views import PAGE_SIZE, paginate
 
 from .forms import NewsFilterForm
-from .models import NewsItem, ProgrammeReport
+from .models import LATEST_SHOWN, NewsItem, ProgrammeReport, latest_about_project
 from .pdf import pdf_available, render_pdf
 from .report_charts import bar_chart
 from .reports import localized, report_content, report_summary
@@ -21,7 +22,6 @@ from .reports import localized, report_content, report_summary
 LIST_LIMIT = 100
 STATUS_COLOURS = {"planned": "#5c6670", "in_progress": "#0b4f8a", "completed": "#1d6b35", "paused": "#8a5a00",
                   "stopped": "#7a1f1f"}  # fmt: skip
-LATEST_SHOWN = 5
 
 
 def topic_of(target=None) -> dict:
@@ -37,10 +37,10 @@ def latest_news(target=None) -> dict:
     """The newest items about a project, a field of action or (None) the whole programme: the "topic-news" place
     that the projects app's pages offer (filled in NewsConfig.ready)."""
     topic = topic_of(target)
-    items = NewsItem.objects.public()
     if topic["project"] is not None:
-        items = items.for_project(topic["project"])
-    elif topic["field"] is not None:
+        return {"items": latest_about_project(topic["project"].pk, timezone.now()), **topic}
+    items = NewsItem.objects.public()
+    if topic["field"] is not None:
         items = items.for_field(topic["field"])
     return {"items": items.for_cards()[:LATEST_SHOWN], **topic}
 

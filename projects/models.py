@@ -8,12 +8,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Avg, Case, Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
 from django.db.models.expressions import RawSQL
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from kaiserslautern_portal.lib.links import slug_url
 from kaiserslautern_portal.lib.markdown import render_markdown
+from kaiserslautern_portal.lib.prepared import Prepared, attach
 from kaiserslautern_portal.lib.search_vector import SearchVectorNotValidated, WithoutSearchVector
 
 
@@ -81,7 +82,7 @@ class FieldOfAction(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("projects:field", kwargs={"slug": self.slug})
+        return slug_url("projects:field", self.slug)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -388,7 +389,7 @@ class Project(SearchVectorNotValidated, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("projects:detail", kwargs={"slug": self.slug})
+        return slug_url("projects:detail", self.slug)
 
     def clean(self):
         errors = {}
@@ -864,3 +865,46 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.editor} ({self.week})"
+
+
+# The project page's reads, each compiled once (kaiserslautern_portal.lib.prepared): what
+# Project.objects.for_detail().with_accountability() fetches for one project, in as many queries.
+PAGE_PROJECT = Prepared(lambda slug: Project.objects.select_related("field").filter(slug=slug))
+PAGE_MILESTONES = Prepared(lambda pk: Milestone.objects.filter(project=pk).order_by("order", "due_date", "pk"))
+PAGE_ENTRIES = Prepared(lambda pk: ProgressEntry.objects.filter(project=pk).order_by("recorded_at", "pk"))
+PAGE_DATE_CHANGES = Prepared(lambda pk: DateChange.objects.filter(project=pk).order_by("-changed_at"))
+PAGE_INDICATORS = Prepared(lambda pk: Indicator.objects.filter(project=pk).order_by("order", "pk"))
+PAGE_VALUES = Prepared(lambda pk: IndicatorValue.objects.filter(indicator__project=pk).order_by("date", "pk"))
+
+
+def project_for_page(slug: str) -> Project | None:
+    """The project with its field, milestones, progress history, date changes (with their milestones) and
+    indicators with their values, as for_detail().with_accountability() would prefetch them; None if not found."""
+    found = PAGE_PROJECT(slug)
+    if not found:
+        return None
+    project = found[0]
+    milestones = PAGE_MILESTONES(project.pk)
+    by_pk = {milestone.pk: milestone for milestone in milestones}
+    changes = PAGE_DATE_CHANGES(project.pk)
+    for change in changes:
+        if change.milestone_id in by_pk:
+            change.milestone = by_pk[change.milestone_id]
+    indicators = PAGE_INDICATORS(project.pk)
+    values = {indicator.pk: [] for indicator in indicators}
+    for value in PAGE_VALUES(project.pk) if indicators else ():
+        values[value.indicator_id].append(value)
+    for indicator in indicators:
+        for value in values[indicator.pk]:
+            value.indicator = indicator
+        attach(indicator, "values", values[indicator.pk])
+    for name, objects in (
+        ("milestones", milestones),
+        ("progress_entries", PAGE_ENTRIES(project.pk)),
+        ("date_changes", changes),
+        ("indicators", indicators),
+    ):
+        for each in objects:
+            each.project = project
+        attach(project, name, objects)
+    return project

@@ -4,9 +4,12 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from kaiserslautern_portal.lib.cache import cache_public_page
-from kaiserslautern_portal.lib.display import date_cell, time_tag, tr
+from kaiserslautern_portal.lib.display import date_cell, decimal_text, time_tag, tr, translated
 from kaiserslautern_portal.lib.paging import countless_page
 from kaiserslautern_portal.lib.staff import lacks_second_factor, second_factor_setup
 
@@ -28,6 +31,7 @@ from .models import (
     Project,
     describe_slip,
     programme_totals,
+    project_for_page,
 )
 
 PAGE_SIZE = 12
@@ -102,11 +106,14 @@ def milestone_rows(milestones, today):
     rows = []
     for milestone in milestones:
         state = milestone.state_on(today)
+        title = tr(milestone, "title")
         rows.append(
             {
                 "state": state,
                 "state_label": Milestone.State(state).label,
-                "title": tr(milestone, "title"),
+                "title": title,
+                # The schedule table's row header, as {% blocktranslate %} would write it: the title escaped.
+                "heading": translated("Meilenstein „%(title)s“", title=title),
                 "description": tr(milestone, "description") if milestone.description else "",
                 "baseline": date_cell(milestone.baseline_due_date),
                 "due": time_tag(milestone.due_date),
@@ -117,9 +124,65 @@ def milestone_rows(milestones, today):
     return rows
 
 
+def indicator_panel(indicator):
+    """What the project page shows of an outcome indicator: its chart, its summary and its table's rows, every value
+    ready to show (as milestone_rows)."""
+    series = indicator.series
+    unit = Indicator.Unit(indicator.unit).label  # get_unit_display hashes every label of the choices anew
+    latest = series[-1] if series else None
+    return {
+        "indicator": indicator,
+        "chart": indicator_chart(
+            [(value.date, value.value) for value in series],
+            baseline=(indicator.baseline_date, indicator.baseline_value),
+            target=(indicator.target_date, indicator.target_value),
+            y_max=100 if indicator.unit == Indicator.Unit.PERCENT else None,
+        ),
+        "unit": unit,
+        "summary": translated(
+            "Ausgangswert %(baseline)s am %(baseline_date)s, Ziel %(target)s bis %(target_date)s (Einheit: %(unit)s).",
+            baseline=decimal_text(indicator.baseline_value),
+            baseline_date=date_format(indicator.baseline_date, "DATE_FORMAT"),
+            target=decimal_text(indicator.target_value),
+            target_date=date_format(indicator.target_date, "DATE_FORMAT"),
+            unit=unit,
+        ),
+        "latest": latest
+        and translated(
+            "Zuletzt gemessen: %(value)s am %(date)s.",
+            value=decimal_text(latest.value),
+            date=date_format(latest.date, "DATE_FORMAT"),
+        ),
+        "rows": [
+            (date_cell(indicator.baseline_date), decimal_text(indicator.baseline_value), gettext("Ausgangswert")),
+            *(
+                (
+                    date_cell(value.date),
+                    decimal_text(value.value),
+                    format_html("{}: {}", gettext("Messwert"), tr(value, "note"))
+                    if value.note
+                    else gettext("Messwert"),
+                )
+                for value in series
+            ),
+            (date_cell(indicator.target_date), decimal_text(indicator.target_value), gettext("Zielwert")),
+        ],
+    }
+
+
+def history_rows(entries):
+    """The progress history table's rows, each value ready to show (as milestone_rows)."""
+    return [
+        {"date": time_tag(entry.recorded_at), "progress": entry.progress, "status": Project.Status(entry.status).label}
+        for entry in entries
+    ]
+
+
 @cache_public_page
 def project_detail(request, slug):
-    project = get_object_or_404(Project.objects.for_detail().with_accountability(), slug=slug)
+    project = project_for_page(slug)
+    if project is None:
+        raise Http404
     if not project.is_published:
         if not can_preview(request.user):
             raise Http404
@@ -128,22 +191,11 @@ def project_detail(request, slug):
     today = timezone.localdate()
     entries = list(project.progress_entries.all())
     chart = step_chart([(timezone.localdate(e.recorded_at), e.progress) for e in entries], until=today)
-    indicators = [
-        (
-            indicator,
-            indicator_chart(
-                [(v.date, v.value) for v in indicator.series],
-                baseline=(indicator.baseline_date, indicator.baseline_value),
-                target=(indicator.target_date, indicator.target_value),
-                y_max=100 if indicator.unit == Indicator.Unit.PERCENT else None,
-            ),
-        )
-        for indicator in project.indicators.all()
-    ]
+    indicators = [indicator_panel(indicator) for indicator in project.indicators.all()]
     context = {
         "project": project,
         "milestones": milestone_rows(project.milestones.all(), today),
-        "entries": entries,
+        "entries": history_rows(entries),
         "chart": chart,
         "date_changes": project.date_changes.all(),
         "indicators": indicators,

@@ -2,13 +2,15 @@
 and called directly where a view prepares a long list (a filter per value in a template loop costs far more)."""
 
 import datetime
+import functools
 
 from django.conf import settings
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 
@@ -18,7 +20,37 @@ def time_tag(value, format_name="DATE_FORMAT"):
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date()
-    return format_html('<time datetime="{}">{}</time>', value.isoformat(), date_format(value, format_name))
+    return day_tag(value, format_name, translation.get_language())
+
+
+# A page shows a few dozen dates, most of them over and over: each formatted once per language and process.
+@functools.lru_cache(maxsize=2048)
+def day_tag(day: datetime.date, format_name: str, language: str) -> SafeString:
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), date_format(day, format_name))
+
+
+def moment_tag(value):
+    """`<time datetime="2026-05-01T09:30:00+02:00">1. Mai 2026</time>`: a moment, shown by its local day."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return local_moment_tag(local, local.utcoffset(), translation.get_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def local_moment_tag(local: datetime.datetime, offset, language: str) -> SafeString:
+    # Equal moments in other zones are equal keys: the offset keeps their local days apart.
+    return format_html('<time datetime="{}">{}</time>', date_format(local, "c"), date_format(local, "DATE_FORMAT"))
+
+
+def decimal_text(value) -> str:
+    """floatformat:"-2g": up to two decimals, grouped, in the current language; once per value and language."""
+    return formatted_decimal(value, translation.get_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def formatted_decimal(value, language: str) -> str:
+    return floatformat(value, "-2g")
 
 
 def date_cell(value):
@@ -28,6 +60,11 @@ def date_cell(value):
     return format_html(
         '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>', gettext("keine Angabe")
     )
+
+
+def translated(message: str, **values) -> SafeString:
+    """gettext(message) % values as {% blocktranslate with … %} writes it: the values escaped, the text not."""
+    return mark_safe(gettext(message) % {name: conditional_escape(value) for name, value in values.items()})  # noqa: S308
 
 
 def missing_translation(obj, field: str) -> bool:

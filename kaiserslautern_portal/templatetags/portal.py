@@ -46,6 +46,7 @@ def main_nav(context):
 
 # Dates are the most frequent value on the project pages: one filter call each instead of an include or two filters.
 register.filter("time_tag", display.time_tag, is_safe=True)
+register.filter("moment_tag", display.moment_tag, is_safe=True)
 register.filter("date_cell", display.date_cell, is_safe=True)
 
 

@@ -4,9 +4,10 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from conftest import make_field, make_news, make_project
+from news.models import LATEST_SHOWN, NewsItem, latest_about_project
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +180,32 @@ def test_news_cards_read_neither_bodies_nor_the_search_index(client):
         selects = [q["sql"].split(" FROM ")[0] for q in queries if 'FROM "news_newsitem"' in q["sql"]]
         assert selects, path
         assert not any('"news_newsitem"."body' in s or "search_vector" in s for s in selects), selects
+
+
+def test_a_project_pages_news_are_the_newest_public_ones_with_their_published_projects(client, time_machine):
+    time_machine.move_to(datetime.datetime(2027, 5, 3, 9, tzinfo=datetime.UTC), tick=False)
+    project = make_project(title_de="Handyparken", title_en="Mobile parking")
+    other = make_project(title_de="Ampeln")
+    hidden = make_project(title_de="Entwurfsprojekt", is_published=False)
+    now = timezone.now()
+    for n in range(6):
+        make_news(
+            title_de=f"Meldung {n}", projects=[project, other, hidden], published_at=now - datetime.timedelta(days=n)
+        )
+    make_news(title_de="Morgen", projects=[project], published_at=now + datetime.timedelta(days=1))
+    expected = list(NewsItem.objects.public(now).for_project(project).for_cards()[:LATEST_SHOWN])
+
+    items = latest_about_project(project.pk, now)
+    assert [item.title for item in items] == ["Meldung 0", "Meldung 1", "Meldung 2", "Meldung 3", "Meldung 4"]
+    assert [[p.title for p in item.public_projects] for item in items] == [
+        [p.title for p in item.public_projects] for item in expected
+    ]
+    assert [p.title for p in items[0].public_projects] == ["Ampeln", "Handyparken"]
+    with translation.override("en"):
+        english = [p.title for p in latest_about_project(project.pk, now)[0].public_projects]
+        expected = list(NewsItem.objects.public(now).for_project(project).for_cards()[:1])
+        assert english == [p.title for p in expected[0].public_projects] and "Mobile parking" in english
+    assert "Morgen" not in html_of(client.get(project.get_absolute_url()))
+
+    time_machine.shift(datetime.timedelta(days=2))
+    assert "Morgen" in html_of(client.get(project.get_absolute_url()))

@@ -179,6 +179,22 @@ def test_project_page_draws_each_indicator_with_baseline_target_and_a_table(clie
         assert not re.search(r'(x|y|x1|x2|y1|y2|cx|cy)="[^"]*,', svg)
 
 
+def test_the_indicator_table_in_english_escapes_notes_and_marks_german_only_ones(client):
+    project = make_project(title_de="KLmitWirkung")
+    users = make_indicator(project, name_de="Nutzer <Konto>", name_en="Users <account>")
+    IndicatorValue.objects.create(indicator=users, date=datetime.date(2023, 6, 20), value=Decimal(1050), note="A & B")
+    IndicatorValue.objects.create(
+        indicator=users, date=datetime.date(2024, 6, 20), value=Decimal("1234.5"), note_de="Zählung", note_en="Count"
+    )
+
+    html = client.get(f"/en{project.get_absolute_url()}").content.decode()
+    assert "Baseline 0 on March 15, 2022, target 2,500 by June 30, 2027 (unit: people)." in html
+    assert "Last measured: 1,234.50 on June 20, 2024." in html
+    assert "<td>1,234.50</td><td>Measurement: Count</td>" in html
+    assert '<td>1,050</td><td>Measurement: <span lang="de">A &amp; B</span>' in html
+    assert f'<title id="indicator-{users.pk}-chart">Users &lt;account&gt; over time' in html
+
+
 def test_project_page_without_indicators_has_no_indicator_section(client):
     project = make_project()
     assert "Wirkung: Kennzahlen" not in client.get(project.get_absolute_url()).content.decode()

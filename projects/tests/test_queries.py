@@ -3,10 +3,20 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from conftest import make_field
 from kaiserslautern_portal.lib.identity.current import site_identity
-from projects.models import DateChange, FieldOfAction, Indicator, IndicatorValue, Milestone, ProgressEntry, Project
+from projects.models import (
+    DateChange,
+    FieldOfAction,
+    Indicator,
+    IndicatorValue,
+    Milestone,
+    ProgressEntry,
+    Project,
+    project_for_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +100,31 @@ def test_accountability_data_adds_a_fixed_number_of_queries(client, url, django_
     with django_assert_max_num_queries(small):
         assert client.get(url).status_code == 200
     assert small <= 7
+
+
+def related_rows(project):
+    """Everything the project page reads of a project, as plain values, through the related managers."""
+    return {
+        "field": (project.field.pk, project.field.slug),
+        "milestones": [(m.pk, m.title, m.due_date, m.project.pk) for m in project.milestones.all()],
+        "entries": [(e.pk, e.progress, e.recorded_at) for e in project.progress_entries.all()],
+        "date_changes": [
+            (c.pk, c.kind, c.milestone.title if c.milestone else None, c.changed_at) for c in project.date_changes.all()
+        ],
+        "indicators": [(i.pk, i.name, [(v.date, v.value) for v in i.series]) for i in project.indicators.all()],
+    }
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_project_page_reads_what_the_detail_queryset_prefetches(language, django_assert_num_queries):
+    build(projects_per_field=4, fields=2)
+    build_accountability()
+    Milestone.objects.filter(title_de="M2").update(title_en="Second milestone")
+    with translation.override(language):
+        for slug in ("p-feld-0-1", "p-feld-1-3"):
+            expected = related_rows(Project.objects.for_detail().with_accountability().get(slug=slug))
+            with django_assert_num_queries(6):  # project and field, milestones, entries, changes, indicators, values
+                project = project_for_page(slug)
+            with django_assert_num_queries(0):
+                assert related_rows(project) == expected
+    assert project_for_page("gibt-es-nicht") is None
