@@ -5,8 +5,10 @@ import datetime
 import functools
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
@@ -88,3 +90,14 @@ def tr(obj, field: str):
     if not missing_translation(obj, field):
         return getattr(obj, field)
     return mark_german(conditional_escape(getattr(obj, f"{field}_{settings.LANGUAGE_CODE}")), block=False)
+
+
+@functools.cache
+def _illustration_path(name: str) -> str:
+    path = f"img/illustrations/{name}.svg"
+    return path if finders.find(path) else "img/illustrations/programme.svg"
+
+
+def illustration(name):
+    """The portal's drawing for a field of action (static/img/illustrations/<slug>.svg), else the programme's."""
+    return static(_illustration_path(name))

@@ -1,11 +1,8 @@
-import functools
 from decimal import Decimal
 
 from django import template
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.defaultfilters import floatformat
-from django.templatetags.static import static
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.encoding import escape_uri_path, iri_to_uri
@@ -50,16 +47,7 @@ register.filter("moment_tag", display.moment_tag, is_safe=True)
 register.filter("date_cell", display.date_cell, is_safe=True)
 
 
-@functools.cache
-def _illustration_path(name: str) -> str:
-    path = f"img/illustrations/{name}.svg"
-    return path if finders.find(path) else "img/illustrations/programme.svg"
-
-
-@register.simple_tag
-def illustration(name):
-    """The portal's drawing for a field of action (static/img/illustrations/<slug>.svg), else the programme's."""
-    return static(_illustration_path(name))
+register.simple_tag(display.illustration, name="illustration")
 
 
 def page_match(request):
