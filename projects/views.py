@@ -209,7 +209,9 @@ def field_detail(request, slug):
     field = get_object_or_404(FieldOfAction.objects.with_programme(today), slug=slug)
     projects = field.projects.published()
     counts = {row["status"]: row["count"] for row in projects.by_status()}
-    page = paginate(request, projects.for_cards().with_milestones().order_by("title", "pk"))
+    # Besides the cards, the budget chart and the timeline of the page's projects.
+    cards = projects.for_cards("start_date", "budget", "spent").with_milestones()
+    page = paginate(request, cards.order_by("title", "pk"))
     context = {
         "field": field,
         "page": page,
