@@ -56,7 +56,7 @@ class NewsFeed(Feed):
         return absolute_url(reverse(self.url_name))
 
     def items(self, obj):
-        return NewsItem.objects.public().for_lists()[:FEED_SIZE]
+        return NewsItem.objects.public().for_feeds()[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -108,7 +108,7 @@ class ProjectNewsFeed(NewsFeed):
         return absolute_url(reverse(self.url_name, kwargs={"slug": project.slug}))
 
     def items(self, project):
-        return NewsItem.objects.public().for_project(project).for_lists()[:FEED_SIZE]
+        return NewsItem.objects.public().for_project(project).for_feeds()[:FEED_SIZE]
 
 
 class AtomProjectNewsFeed(ProjectNewsFeed):
@@ -136,7 +136,7 @@ class FieldNewsFeed(NewsFeed):
         return absolute_url(reverse(self.url_name, kwargs={"slug": field.slug}))
 
     def items(self, field):
-        return NewsItem.objects.public().for_field(field).for_lists()[:FEED_SIZE]
+        return NewsItem.objects.public().for_field(field).for_feeds()[:FEED_SIZE]
 
 
 class AtomFieldNewsFeed(FieldNewsFeed):

@@ -52,6 +52,23 @@ class NewsItemQuerySet(models.QuerySet):
             "image_alt", "image_alt_de", "image_alt_en", "published_at", "sample_values",
         )  # fmt: skip
 
+    def for_feeds(self):
+        """What a feed item carries (news/feeds.py): no bodies, images or contacts, and of its projects the titles.
+
+        The texts by language only: modeltranslation reads "title" from title_de or title_en, never from the base
+        column that only("title") would load as well.
+        """
+        projects = Project.objects.published().only("title_de", "title_en")
+        fields = (
+            "title_de", "title_en", "slug", "teaser_de", "teaser_en", "kind", "author_de", "author_en", "published_at",
+            "updated", "sample_values",
+        )  # fmt: skip
+        return (
+            self.prefetch_related(Prefetch("projects", queryset=projects, to_attr="public_projects"))
+            .only(*fields)
+            .order_by("-published_at", "-pk")
+        )
+
     def for_project(self, project):
         return self.filter(projects=project)
 

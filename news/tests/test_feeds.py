@@ -3,9 +3,11 @@ import xml.etree.ElementTree as ET
 
 import icalendar
 import pytest
+import time_machine
 from django.utils import timezone
 
 from conftest import make_field, make_milestone, make_news, make_project
+from kaiserslautern_portal.lib.identity.current import site_identity
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -126,3 +128,72 @@ def test_robots_txt_points_to_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: https://digital.kaiserslautern.example/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+
+
+MOMENT = datetime.datetime(2026, 5, 4, 9, 0, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def reported():
+    """A sample-values progress report on two projects, one of them without an English title."""
+    with time_machine.travel(MOMENT, tick=False):
+        field = make_field(name_de="Bildung", slug="bildung")
+        schulnetz = make_project(title_de="Zentrales Schulnetz", title_en="Central School Network", field=field)
+        tresor = make_project(title_de="Bürgertresor")
+        return make_news(
+            title_de="Schulnetz: Zwischenstand", title_en="School network: progress", slug="schulnetz-zwischenstand",
+            teaser_de="60 Prozent sind umgesetzt.", teaser_en="60 percent are done.", author_de="Schulamt",
+            author_en="School office", sample_values=True, projects=[schulnetz, tresor], published_at=MOMENT,
+        )  # fmt: skip
+
+
+def test_an_rss_item_carries_title_link_teaser_author_dates_and_categories(client, reported):
+    _channel, items = rss_items(client, "/neuigkeiten/rss/")
+    item = ET.fromstring(client.get("/neuigkeiten/rss/").content).find("channel/item")
+    link = "https://digital.kaiserslautern.example/neuigkeiten/schulnetz-zwischenstand/"
+    assert items == [("Schulnetz: Zwischenstand", link)]
+    assert item.findtext("guid") == link and item.find("guid").get("isPermaLink") is None
+    assert (
+        item.findtext("description")
+        == "60 Prozent sind umgesetzt. (Beispielwerte: Demo-Inhalt, keine amtlichen Angaben.)"
+    )
+    assert item.findtext("{http://purl.org/dc/elements/1.1/}creator") == "Schulamt"
+    assert item.findtext("pubDate") == "Mon, 04 May 2026 09:00:00 +0000"
+    assert [c.text for c in item.findall("category")] == [
+        "Fortschrittsbericht", "Beispielwerte", "Bürgertresor", "Zentrales Schulnetz"
+    ]  # fmt: skip
+
+
+def test_an_english_atom_entry_is_in_english_where_translated_and_in_german_elsewhere(client, reported):
+    feed = ET.fromstring(client.get("/en/neuigkeiten/atom/").content)
+    assert feed.findtext(f"{ATOM}subtitle").startswith("Progress reports, press releases")
+    (entry,) = feed.findall(f"{ATOM}entry")
+    link = "https://digital.kaiserslautern.example/en/neuigkeiten/schulnetz-zwischenstand/"
+    assert entry.findtext(f"{ATOM}title") == "School network: progress"
+    assert entry.find(f"{ATOM}link").get("href") == link and entry.findtext(f"{ATOM}id") == link
+    assert (
+        entry.findtext(f"{ATOM}summary") == "60 percent are done. (Sample values: demo content, not official figures.)"
+    )
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "School office"
+    assert entry.findtext(f"{ATOM}published") == "2026-05-04T09:00:00+00:00"
+    assert entry.findtext(f"{ATOM}updated") == "2026-05-04T09:00:00+00:00"
+    assert [c.get("term") for c in entry.findall(f"{ATOM}category")] == [
+        "Progress report", "Sample values", "Bürgertresor", "Central School Network"
+    ]  # fmt: skip
+
+
+def test_feeds_of_thirty_items_run_as_few_queries_as_feeds_of_one(client, reported, django_assert_max_num_queries):
+    site_identity()  # read once per process, not per feed
+    urls = ["/neuigkeiten/rss/", "/en/neuigkeiten/atom/", "/neuigkeiten/handlungsfeld/bildung/rss/"]
+
+    def items(url):
+        with django_assert_max_num_queries(3):
+            response = client.get(url)
+        feed = ET.fromstring(response.content)
+        return len(feed.findall("channel/item") + feed.findall(f"{ATOM}entry"))
+
+    assert [items(url) for url in urls] == [1, 1, 1]
+    field = reported.projects.get(title_de="Zentrales Schulnetz").field
+    for n in range(35):
+        make_news(title_de=f"Meldung {n}", projects=[make_project(title_de=f"Projekt {n}", field=field)])
+    assert [items(url) for url in urls] == [30, 30, 30]
