@@ -177,9 +177,13 @@ def test_an_english_atom_entry_is_in_english_where_translated_and_in_german_else
     assert entry.findtext(f"{ATOM}author/{ATOM}name") == "School office"
     assert entry.findtext(f"{ATOM}published") == "2026-05-04T09:00:00+00:00"
     assert entry.findtext(f"{ATOM}updated") == "2026-05-04T09:00:00+00:00"
-    assert [c.get("term") for c in entry.findall(f"{ATOM}category")] == [
-        "Progress report", "Sample values", "Bürgertresor", "Central School Network"
-    ]  # fmt: skip
+    kind, marker, *projects = [c.get("term") for c in entry.findall(f"{ATOM}category")]
+    # The projects by English title; where there is none, the database decides where it goes.
+    assert (kind, marker, sorted(projects)) == (
+        "Progress report",
+        "Sample values",
+        ["Bürgertresor", "Central School Network"],
+    )
 
 
 def test_feeds_of_thirty_items_run_as_few_queries_as_feeds_of_one(client, reported, django_assert_max_num_queries):
