@@ -113,7 +113,7 @@ def milestone_rows(milestones, today):
                 "state_label": Milestone.State(state).label,
                 "title": title,
                 # The schedule table's row header, as {% blocktranslate %} would write it: the title escaped.
-                "heading": translated("Meilenstein „%(title)s“", title=title),
+                "heading": translated(gettext("Meilenstein „%(title)s“"), title=title),
                 "description": tr(milestone, "description") if milestone.description else "",
                 "baseline": date_cell(milestone.baseline_due_date),
                 "due": time_tag(milestone.due_date),
@@ -140,7 +140,10 @@ def indicator_panel(indicator):
         ),
         "unit": unit,
         "summary": translated(
-            "Ausgangswert %(baseline)s am %(baseline_date)s, Ziel %(target)s bis %(target_date)s (Einheit: %(unit)s).",
+            gettext(
+                "Ausgangswert %(baseline)s am %(baseline_date)s, Ziel %(target)s bis %(target_date)s "
+                "(Einheit: %(unit)s)."
+            ),
             baseline=decimal_text(indicator.baseline_value),
             baseline_date=date_format(indicator.baseline_date, "DATE_FORMAT"),
             target=decimal_text(indicator.target_value),
@@ -149,7 +152,7 @@ def indicator_panel(indicator):
         ),
         "latest": latest
         and translated(
-            "Zuletzt gemessen: %(value)s am %(date)s.",
+            gettext("Zuletzt gemessen: %(value)s am %(date)s."),
             value=decimal_text(latest.value),
             date=date_format(latest.date, "DATE_FORMAT"),
         ),

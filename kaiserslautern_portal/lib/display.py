@@ -64,9 +64,10 @@ def date_cell(value):
     )
 
 
-def translated(message: str, **values) -> SafeString:
-    """gettext(message) % values as {% blocktranslate with … %} writes it: the values escaped, the text not."""
-    return mark_safe(gettext(message) % {name: conditional_escape(value) for name, value in values.items()})  # noqa: S308
+def translated(text: str, **values) -> SafeString:
+    """text % values as {% blocktranslate with … %} writes it: the values escaped, the translated text not.
+    `text` comes from gettext at the caller, where makemessages finds its msgid."""
+    return mark_safe(text % {name: conditional_escape(value) for name, value in values.items()})  # noqa: S308
 
 
 def missing_translation(obj, field: str) -> bool:
