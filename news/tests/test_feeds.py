@@ -201,3 +201,11 @@ def test_feeds_of_thirty_items_run_as_few_queries_as_feeds_of_one(client, report
     for n in range(35):
         make_news(title_de=f"Meldung {n}", projects=[make_project(title_de=f"Projekt {n}", field=field)])
     assert [items(url) for url in urls] == [30, 30, 30]
+
+
+@pytest.mark.parametrize("url", ["/neuigkeiten/rss/", "/neuigkeiten/atom/", "/neuigkeiten/projekt/handyparken/rss/"])
+def test_a_feed_reader_asking_if_modified_since_gets_a_304(client, url):
+    project = make_project(title_de="Handyparken")
+    make_news(title_de="Parken", projects=[project])
+    last_modified = client.get(url)["Last-Modified"]
+    assert client.get(url, headers={"if-modified-since": last_modified}).status_code == 304
