@@ -2,7 +2,8 @@ import datetime
 import threading
 
 import pytest
-from django.db.models import Count
+from django.db import connections
+from django.db.models import Count, Q
 from django.utils import timezone, translation
 
 from conftest import make_field, make_milestone, make_news, make_project
@@ -86,16 +87,24 @@ def test_a_moment_is_a_parameter_not_part_of_the_sql(time_machine):
     assert [item.title for item in read(timezone.now())] == ["Schon da", "Geplant"]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_every_thread_compiles_for_its_own_connection():
     project = make_project()
     read = Prepared(lambda pk: Project.objects.filter(pk=pk))
-    read(project.pk)
-    compiled_here = read.local.compiled
+    assert [found.pk for found in read(project.pk)] == [project.pk]
     seen = []
-    thread = threading.Thread(target=lambda: seen.append(read.local.__dict__.get("compiled")))
+
+    def in_another_thread():
+        seen.append([found.pk for found in read(project.pk)])
+        (compiled,) = read.local.compiled.values()
+        seen.append(compiled.compiler.connection is connections["default"])
+        connections.close_all()
+
+    thread = threading.Thread(target=in_another_thread)
     thread.start()
     thread.join()
-    assert compiled_here and seen == [None]
+    (compiled_here,) = read.local.compiled.values()
+    assert seen == [[project.pk], True] and compiled_here.compiler.connection is connections["default"]
 
 
 @pytest.mark.parametrize(
@@ -104,6 +113,8 @@ def test_every_thread_compiles_for_its_own_connection():
         (lambda slug: Project.objects.filter(title__icontains=slug), ("tresor",), ValueError),
         (lambda slug: Project.objects.prefetch_related("milestones").filter(slug=slug), ("a",), ValueError),
         (lambda day: Milestone.objects.filter(due_date=day), (datetime.date(2027, 1, 1),), TypeError),
+        (lambda text: Project.objects.filter(Q(slug=text) | Q(title__icontains=text)), ("tresor",), ValueError),
+        (lambda now: NewsItem.objects.public(now), (datetime.datetime(2027, 1, 1, 12),), ValueError),
     ],
 )
 def test_reads_it_cannot_run_faithfully_are_refused(build, args, error):
