@@ -2,13 +2,14 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Prefetch
+from django.db import connection, transaction
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import emails
-from .models import DateChange, Milestone, ProgressEntry, Project, ReminderSent
+from .models import DateChange, Milestone, MilestoneMonth, ProgressEntry, Project, ReminderSent
 
 
 def progress_record(*, project: Project, at: datetime.datetime | None = None) -> ProgressEntry | None:
@@ -187,3 +188,29 @@ def update_reminders_send(*, today: datetime.date) -> int:
             emails.send_update_reminder(editor, editor.overdue_projects, today=today)
             sent += 1
     return sent
+
+
+def milestone_months_recount() -> int:
+    """Counts projects_milestonemonth anew from the milestones, should it have drifted from them: after a restore of
+    data only, a load of fixtures that carried the table, or a SQLite migration that rebuilt a table and dropped its
+    triggers (migration 0012). Writers wait meanwhile. Returns the number of rows written."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("LOCK TABLE projects_project, projects_milestone IN SHARE MODE")
+        MilestoneMonth.objects.all().delete()  # on SQLite, this write takes the database's write lock first
+        rows = (
+            Milestone.objects.filter(project__is_published=True)
+            .annotate(month=TruncMonth("due_date"))
+            .values("project__field", "month")
+            .annotate(
+                done=Count("pk", filter=Q(completed_on__isnull=False)), open=Count("pk", filter=Q(completed_on=None))
+            )
+            .order_by()
+        )
+        return len(
+            MilestoneMonth.objects.bulk_create(
+                MilestoneMonth(field_id=row["project__field"], month=row["month"], done=row["done"], open=row["open"])
+                for row in rows
+            )
+        )

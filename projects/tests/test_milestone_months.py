@@ -221,3 +221,33 @@ def test_a_project_published_while_a_milestone_is_being_added_counts_it_once_bot
         assert publishing.is_alive()
     publishing.join(timeout=5)
     assert stored() == {(project.field_id, datetime.date(2026, 11, 1)): (0, 1)}
+
+
+def test_recounting_repairs_counts_that_drifted_from_the_milestones():
+    field = make_field()
+    project = make_project(field=field)
+    make_project(title_de="Entwurf", field=field, is_published=False).milestones.create(
+        title_de="Zählt nicht", due_date=datetime.date(2026, 5, 4)
+    )
+    make_milestone(project, due_date=datetime.date(2026, 11, 30))
+    make_milestone(
+        project, title_de="Start", due_date=datetime.date(2026, 3, 2), completed_on=datetime.date(2026, 3, 1)
+    )
+    right = counted()
+    MilestoneMonth.objects.update(done=7, open=7)  # as after a restore of data into a schema with the triggers
+    MilestoneMonth.objects.create(field=field, month=datetime.date(2020, 1, 1), done=3, open=0)
+    assert stored() != right
+
+    output = io.StringIO()
+    call_command("recount_milestone_months", stdout=output)
+    assert (
+        stored()
+        == right
+        == {
+            (field.pk, datetime.date(2026, 11, 1)): (0, 1),
+            (field.pk, datetime.date(2026, 3, 1)): (1, 0),
+        }
+    )
+    assert "2 rows" in output.getvalue()
+    make_milestone(project, title_de="Danach", due_date=datetime.date(2026, 11, 2))
+    assert_counts_match()  # the triggers go on from the recounted rows
