@@ -133,7 +133,9 @@ class ProjectQuerySet(models.QuerySet):
     def with_accountability(self):
         """Date changes (newest first, with their milestones) and outcome indicators with their measured values."""
         return self.prefetch_related(
-            Prefetch("date_changes", queryset=DateChange.objects.select_related("milestone").order_by("-changed_at")),
+            Prefetch(
+                "date_changes", queryset=DateChange.objects.select_related("milestone").order_by("-changed_at", "-pk")
+            ),
             Prefetch("indicators", queryset=Indicator.objects.order_by("order", "pk")),
             Prefetch("indicators__values", queryset=IndicatorValue.objects.order_by("date", "pk")),
         )
@@ -876,7 +878,7 @@ class ReminderSent(models.Model):
 PAGE_PROJECT = Prepared(lambda slug: Project.objects.select_related("field").filter(slug=slug))
 PAGE_MILESTONES = Prepared(lambda pk: Milestone.objects.filter(project=pk).order_by("order", "due_date", "pk"))
 PAGE_ENTRIES = Prepared(lambda pk: ProgressEntry.objects.filter(project=pk).order_by("recorded_at", "pk"))
-PAGE_DATE_CHANGES = Prepared(lambda pk: DateChange.objects.filter(project=pk).order_by("-changed_at"))
+PAGE_DATE_CHANGES = Prepared(lambda pk: DateChange.objects.filter(project=pk).order_by("-changed_at", "-pk"))
 PAGE_INDICATORS = Prepared(lambda pk: Indicator.objects.filter(project=pk).order_by("order", "pk"))
 PAGE_VALUES = Prepared(lambda pk: IndicatorValue.objects.filter(indicator__project=pk).order_by("date", "pk"))
 

@@ -152,3 +152,21 @@ def test_cards_of_every_status_and_field_come_from_a_fixed_number_of_queries(
         assert len(cards(client, url)) == 12
     with django_assert_max_num_queries(3):
         assert len(cards(client, f"/en{url}")) == 12
+
+
+@travel
+def test_each_card_shows_its_own_projects_status_progress_and_field(client):
+    fields = [make_field(name_de=f"Feld {n}", slug=f"feld-{n}") for n in range(3)]
+    expected = {}
+    for n in range(12):
+        status = ["planned", "in_progress", "stopped", "paused"][n % 4]
+        project = make_project(title_de=f"Projekt {n:02d}", field=fields[n % 3], status=status, progress=n * 8)
+        expected[project.title] = (status, n * 8, fields[n % 3].name)
+    shown = cards(client, "/projekte/")
+    assert len(shown) == 12
+    for card in shown:
+        title = re.search(r'<h2><a href="[^"]+">([^<]+)</a></h2>', card).group(1)
+        status, progress, field = expected[title]
+        assert f"badge--{status}" in card and f"progress--{status}" in card
+        assert f'value="{progress}"' in card and f"{progress} %" in card
+        assert f"{field}</p>" in card
