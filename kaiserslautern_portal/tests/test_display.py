@@ -1,5 +1,6 @@
 import datetime
 import zoneinfo
+from decimal import Decimal
 
 import pytest
 from django.test import override_settings
@@ -7,7 +8,7 @@ from django.urls import include, path, set_script_prefix
 from django.utils import timezone, translation
 
 from conftest import make_news, make_project
-from kaiserslautern_portal.lib.display import moment_tag, time_tag
+from kaiserslautern_portal.lib.display import decimal_text, moment_tag, time_tag
 from kaiserslautern_portal.lib.links import slug_url
 
 MOMENT = datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC)  # already 1 January in Kaiserslautern
@@ -30,6 +31,15 @@ def test_a_moment_is_shown_by_its_local_day_in_the_current_time_zone_and_languag
     with timezone.override(zoneinfo.ZoneInfo("America/New_York")):
         assert moment_tag(MOMENT) == '<time datetime="2026-12-31T18:30:00-05:00">31. Dezember 2026</time>'
     assert moment_tag(None) == ""
+
+
+def test_a_number_is_written_in_the_current_language_each_time():
+    assert decimal_text(Decimal("1234.5")) == "1.234,50"
+    with translation.override("en"):
+        assert decimal_text(Decimal("1234.5")) == "1,234.50"
+        assert decimal_text(Decimal(2500)) == "2,500"
+    assert decimal_text(Decimal("1234.5")) == "1.234,50"
+    assert decimal_text(Decimal("2500.00")) == "2.500"
 
 
 @pytest.mark.django_db
