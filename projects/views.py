@@ -27,11 +27,11 @@ from .models import (
     FieldOfAction,
     Indicator,
     Milestone,
-    MilestoneMonth,
     Project,
     describe_slip,
     programme_totals,
     project_for_page,
+    timeline_months,
 )
 
 PAGE_SIZE = 12
@@ -69,7 +69,7 @@ def home(request):
         "budget_chart": budget_bars(
             [(f.name, f.get_absolute_url(), f.colour, f.budget_total, f.spent_total) for f in fields]
         ),
-        "timeline": field_timeline(fields, MilestoneMonth.objects.states(today), today=today),
+        "timeline": field_timeline(fields, timeline_months(today), today=today),
         "upcoming": Milestone.objects.upcoming(today)[:6],
         "overdue": Milestone.objects.overdue(today, since=today - datetime.timedelta(days=90))[:6],
         "late": published.late(today)

@@ -1,5 +1,6 @@
 import datetime
 import threading
+from decimal import Decimal
 
 import pytest
 from django.db import connections
@@ -9,7 +10,7 @@ from django.utils import timezone, translation
 from conftest import make_field, make_milestone, make_news, make_project
 from kaiserslautern_portal.lib.prepared import Prepared
 from news.models import NewsItem
-from projects.models import Milestone, Project
+from projects.models import Milestone, MilestoneMonth, Project
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +88,25 @@ def test_a_moment_is_a_parameter_not_part_of_the_sql(time_machine):
     assert [item.title for item in read(timezone.now())] == ["Schon da", "Geplant"]
 
 
+def test_dates_and_values_dicts_arrive_as_from_the_queryset():
+    field = make_field()
+    for month in (datetime.date(2027, 1, 1), datetime.date(2027, 2, 1), datetime.date(2027, 3, 1)):
+        MilestoneMonth.objects.create(field=field, month=month, done=month.month, open=1)
+
+    def build(since, until):
+        return (
+            MilestoneMonth.objects.filter(month__gte=since, month__lt=until).values("month", "done").order_by("month")
+        )
+
+    read = Prepared(build)
+    for since, until in [(datetime.date(2027, 2, 1), datetime.date(2027, 4, 1)), (datetime.date(2026, 1, 1),
+                         datetime.date(2027, 2, 1))]:  # fmt: skip
+        assert read(since, until) == list(build(since, until))
+    assert read(datetime.date(2027, 2, 1), datetime.date(2027, 2, 2)) == [
+        {"month": datetime.date(2027, 2, 1), "done": 2}
+    ]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_every_thread_compiles_for_its_own_connection():
     project = make_project()
@@ -112,7 +132,11 @@ def test_every_thread_compiles_for_its_own_connection():
     [
         (lambda slug: Project.objects.filter(title__icontains=slug), ("tresor",), ValueError),
         (lambda slug: Project.objects.prefetch_related("milestones").filter(slug=slug), ("a",), ValueError),
-        (lambda day: Milestone.objects.filter(due_date=day), (datetime.date(2027, 1, 1),), TypeError),
+        (lambda value: Project.objects.filter(budget=value), (Decimal(5),), TypeError),
+        (lambda pk: Project.objects.filter(pk=pk).values_list("slug"), (1,), TypeError),
+        (lambda pk: Project.objects.filter(pk=pk).values("title"), (1,), TypeError),
+        (lambda day: Milestone.objects.filter(due_date=day.replace(day=1)), (datetime.date(2027, 1, 9),), ValueError),
+        (lambda pk: Milestone.objects.filter(project=pk + 1), (1,), ValueError),
         (lambda text: Project.objects.filter(Q(slug=text) | Q(title__icontains=text)), ("tresor",), ValueError),
         (lambda now: NewsItem.objects.public(now), (datetime.datetime(2027, 1, 1, 12),), ValueError),
     ],

@@ -13,7 +13,7 @@ from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 
 from conftest import make_field, make_milestone, make_project
-from projects.models import Milestone, MilestoneMonth, Project
+from projects.models import Milestone, MilestoneMonth, Project, timeline_months
 from projects.services import milestone_save, project_save
 from projects.tests.test_admin import project_form
 
@@ -151,9 +151,10 @@ def test_states_split_only_the_current_month_by_day():
     )
     rows = [
         (row["field"], row["month"], row["done"], row["overdue"], row["open"] - row["overdue"])
-        for row in MilestoneMonth.objects.states(TODAY)
+        for row in timeline_months(TODAY)
     ]
     assert rows == expected
+    assert timeline_months(TODAY) == list(MilestoneMonth.objects.states(TODAY.replace(day=1), TODAY))
     assert (mobility.pk, datetime.date(2026, 11, 1), 4, 2, 2) in rows
 
 
